@@ -1,0 +1,158 @@
+"""REST endpoints: catalog, starting a generation (plain or streamed), reading and reviewing a thread."""
+from __future__ import annotations
+
+import json
+import uuid
+
+from fastapi import APIRouter, Query, Request
+from langgraph.types import Command
+from sse_starlette.sse import EventSourceResponse
+
+from api.errors import ApiError
+from api.schemas import GenerationRequest, ReviewRequest
+from api.views import public_view
+from core.jobcodes import JOB_CODES
+from core.levels import LEVELS
+
+router = APIRouter()
+
+
+def _rt(request: Request):
+    return request.app.state.runtime
+
+
+def _config(thread_id: str) -> dict:
+    return {"configurable": {"thread_id": thread_id}}
+
+
+def _check(rt, body: GenerationRequest) -> None:
+    if rt.repo.get_company(body.company_id) is None:
+        raise ApiError(404, "unknown_company", f"회사를 찾을 수 없습니다: {body.company_id!r}")
+    limit = rt.settings.max_request_chars
+    if len(body.request) > limit:
+        raise ApiError(413, "request_too_long", f"요청이 너무 깁니다: {len(body.request)}자 (최대 {limit}자).")
+    if body.mode == "custom" and not body.request.strip():
+        raise ApiError(422, "empty_request", "맞춤 생성(mode=custom)에는 요청 내용이 필요합니다.")
+
+
+async def _view(rt, thread_id: str) -> dict:
+    snap = await rt.graph.aget_state(_config(thread_id))
+    if not snap or not snap.values:
+        raise ApiError(404, "unknown_thread", f"생성 요청을 찾을 수 없습니다: {thread_id!r}")
+    interrupted = any(t.interrupts for t in snap.tasks)
+    return public_view(thread_id, snap.values, interrupted)
+
+
+def _rejected(view: dict) -> ApiError:
+    return ApiError(422, "request_rejected", view.get("rejection") or "요청이 거부되었습니다.",
+                    classes=view.get("guard_classes"), findings=view.get("findings"), thread_id=view["thread_id"])
+
+
+# --- catalog (Service 2) ---------------------------------------------------------------------
+@router.get("/job-codes", tags=["catalog"])
+def job_codes():
+    return [{"code": j.code, "name_ko": j.name_ko, "name_en": j.name_en} for j in JOB_CODES.values()]
+
+
+@router.get("/levels", tags=["catalog"])
+def levels():
+    return [{"key": lv.key, "label_ko": lv.label_ko, "label_en": lv.label_en} for lv in LEVELS.values()]
+
+
+@router.get("/companies", tags=["catalog"])
+def list_companies(request: Request):
+    return [c.model_dump() for c in _rt(request).repo.list_companies()]
+
+
+@router.get("/companies/{company_id}", tags=["catalog"])
+def get_company(company_id: str, request: Request):
+    rt = _rt(request)
+    company = rt.repo.get_company(company_id)
+    if company is None:
+        raise ApiError(404, "unknown_company", f"회사를 찾을 수 없습니다: {company_id!r}")
+    postings = rt.repo.list_postings(company_id)
+    return {**company.model_dump(), "job_codes": sorted({p.job_code for p in postings}),
+            "posting_count": len(postings), "documents": [d.title for d in rt.repo.get_documents(company_id)]}
+
+
+@router.get("/companies/{company_id}/postings", tags=["catalog"])
+def company_postings(company_id: str, request: Request, job_code: str | None = Query(default=None)):
+    rt = _rt(request)
+    if rt.repo.get_company(company_id) is None:
+        raise ApiError(404, "unknown_company", f"회사를 찾을 수 없습니다: {company_id!r}")
+    if job_code is not None and job_code not in JOB_CODES:
+        raise ApiError(422, "unknown_job_code", f"지원하지 않는 직무 코드입니다: {job_code!r}")
+    return [p.model_dump() for p in rt.repo.list_postings(company_id, job_code)]
+
+
+@router.get("/postings/{posting_id}", tags=["catalog"])
+def get_posting(posting_id: str, request: Request):
+    posting = _rt(request).repo.get_posting(posting_id)
+    if posting is None:
+        raise ApiError(404, "unknown_posting", f"공고를 찾을 수 없습니다: {posting_id!r}")
+    return {**posting.model_dump(), "markdown": posting.as_posting().to_markdown()}
+
+
+# --- generation ----------------------------------------------------------------------------
+@router.post("/generations", tags=["generation"])
+async def start_generation(body: GenerationRequest, request: Request):
+    """Runs the graph up to the reviewer interrupt and returns the draft with its findings."""
+    rt = _rt(request)
+    _check(rt, body)
+    thread_id = uuid.uuid4().hex
+    await rt.graph.ainvoke(body.model_dump(), _config(thread_id))
+    view = await _view(rt, thread_id)
+    if view["status"] == "rejected":
+        raise _rejected(view)
+    return view
+
+
+@router.post("/generations/stream", tags=["generation"])
+async def stream_generation(body: GenerationRequest, request: Request):
+    """Server-sent events: `thread` (id), `node` (a step finished), `token` (posting text as it is
+    written), then `result` (the same body as POST /generations) or `error`."""
+    rt = _rt(request)
+    _check(rt, body)
+    thread_id = uuid.uuid4().hex
+
+    async def events():
+        yield {"event": "thread", "data": json.dumps({"thread_id": thread_id})}
+        try:
+            async for mode, payload in rt.graph.astream(body.model_dump(), _config(thread_id),
+                                                         stream_mode=["messages", "custom", "updates"]):
+                if mode == "messages":
+                    chunk, meta = payload
+                    if meta.get("langgraph_node") in ("generate", "template") and getattr(chunk, "content", ""):
+                        yield {"event": "token", "data": json.dumps({"text": chunk.content}, ensure_ascii=False)}
+                elif mode == "custom" and isinstance(payload, dict) and "token" in payload:
+                    yield {"event": "token", "data": json.dumps({"text": payload["token"]}, ensure_ascii=False)}
+                elif mode == "updates":
+                    for node in payload:
+                        yield {"event": "node", "data": json.dumps({"node": node})}
+            yield {"event": "result", "data": json.dumps(await _view(rt, thread_id), ensure_ascii=False, default=str)}
+        except Exception as exc:  # the stream has started: report in-band, never a stack trace
+            import logging
+
+            logging.getLogger(__name__).exception("stream failed")
+            yield {"event": "error", "data": json.dumps({"error": "internal_error", "message": str(exc)[:300]},
+                                                        ensure_ascii=False)}
+
+    return EventSourceResponse(events())
+
+
+@router.get("/generations/{thread_id}", tags=["generation"])
+async def get_generation(thread_id: str, request: Request):
+    return await _view(_rt(request), thread_id)
+
+
+@router.post("/generations/{thread_id}/review", tags=["generation"])
+async def review_generation(thread_id: str, body: ReviewRequest, request: Request):
+    """Resume a thread paused at review: approve, edit (with edited_posting) or reject."""
+    rt = _rt(request)
+    view = await _view(rt, thread_id)
+    if view["status"] != "pending_review":
+        raise ApiError(409, "not_pending_review", f"검토 대기 중인 요청이 아닙니다 (상태: {view['status']}).")
+    if body.action == "edit" and not (body.edited_posting or "").strip():
+        raise ApiError(422, "empty_edit", "action=edit에는 edited_posting이 필요합니다.")
+    await rt.graph.ainvoke(Command(resume=body.model_dump()), _config(thread_id))
+    return await _view(rt, thread_id)

@@ -1,0 +1,62 @@
+"""Builds the app's long-lived parts: store, models, graph, and (in the lifespan) the checkpointer."""
+from __future__ import annotations
+
+import contextlib
+import logging
+from pathlib import Path
+
+from catalog.collector import BundledCollector
+from core.config import Settings
+from graph.builder import build_graph
+from graph.deps import Deps
+from llm.models import ModelSet, build_models
+from retrieval.embeddings import HashingEmbedder
+from retrieval.index import IndexCache
+from store.db import make_engine, make_session_factory, migrate, normalize_url
+from store.repository import Repository, seed_from_collector
+
+log = logging.getLogger(__name__)
+
+
+class Runtime:
+    def __init__(self, settings: Settings, models: ModelSet | None = None):
+        self.settings = settings
+        self.engine = make_engine(settings.database_url)
+        migrate(self.engine)
+        self.repo = Repository(make_session_factory(self.engine))
+        if settings.seed_sample_data:
+            added = seed_from_collector(self.repo, BundledCollector(settings.sample_data_dir))
+            if added:
+                log.info("imported %d sample companies", added)
+        self.models = models if models is not None else build_models(settings)
+        self.deps = Deps(repo=self.repo, models=self.models, settings=settings,
+                         index_cache=IndexCache(HashingEmbedder(), settings.chunk_chars))
+        self.graph = build_graph(self.deps)
+        self._stack = contextlib.AsyncExitStack()
+
+    async def start(self) -> None:
+        """Open the checkpointer inside the running event loop and attach it to the graph."""
+        url = self.settings.resolved_checkpoint_url()
+        if url.startswith("sqlite"):
+            import aiosqlite
+            from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
+
+            path = url.split("///", 1)[1]
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            conn = await self._stack.enter_async_context(aiosqlite.connect(path))
+            saver = AsyncSqliteSaver(conn)
+        else:
+            from langgraph.checkpoint.postgres.aio import AsyncPostgresSaver
+
+            pg_url = normalize_url(url).replace("postgresql+psycopg://", "postgresql://")
+            saver = await self._stack.enter_async_context(AsyncPostgresSaver.from_conn_string(pg_url))
+        await saver.setup()
+        self.graph.checkpointer = saver
+        if self.models.offline:
+            from authoring.pregenerate import pregenerate_all
+
+            await pregenerate_all(self.deps, only_missing=True)
+
+    async def stop(self) -> None:
+        await self._stack.aclose()
+        self.engine.dispose()

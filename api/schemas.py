@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field, field_validator
+
+from core.jobcodes import JOB_CODES
+from core.levels import normalize_level
+
+
+class GenerationRequest(BaseModel):
+    company_id: str = Field(min_length=1, max_length=64)
+    job_code: str = Field(description="JobKorea duty code, e.g. 1000229 (백엔드개발자)")
+    level: str | None = Field(default=None, description="entry | junior | mid | senior | lead (or 신입/주니어/미들/시니어/리드)")
+    request: str = Field(default="", description="Natural-language request; empty asks for the ready drafts")
+    mode: Literal["template", "custom"] | None = None
+    style: Literal["concise", "detailed", "past_style"] | None = None
+    language: Literal["ko", "en"] | None = None
+
+    @field_validator("job_code")
+    @classmethod
+    def _known_job(cls, v: str) -> str:
+        if v not in JOB_CODES:
+            known = ", ".join(f"{c} ({j.name_ko})" for c, j in JOB_CODES.items())
+            raise ValueError(f"unknown job code {v!r}; known codes: {known}")
+        return v
+
+    @field_validator("level")
+    @classmethod
+    def _known_level(cls, v: str | None) -> str | None:
+        return normalize_level(v)
+
+
+class ReviewRequest(BaseModel):
+    action: Literal["approve", "edit", "reject"]
+    edited_posting: str | None = Field(default=None, max_length=20000)
+    comment: str | None = Field(default=None, max_length=2000)
+    reviewer: str | None = Field(default=None, max_length=200)
+
+
+class GraphInput(BaseModel):
+    """Input schema of the LangServe routes (/graph/invoke, /graph/stream, ...)."""
+
+    company_id: str
+    job_code: str
+    level: str | None = None
+    request: str = ""
+    mode: Literal["template", "custom"] | None = None
+    style: Literal["concise", "detailed", "past_style"] | None = None
+    language: Literal["ko", "en"] | None = None

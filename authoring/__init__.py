@@ -1,0 +1,1 @@
+"""Deterministic authoring: rule-based extraction, briefs and the offline posting composer."""

@@ -1,0 +1,1 @@
+"""Company catalog: data shapes and the job-site-shaped collector interface."""

@@ -1,0 +1,1 @@
+"""Shared configuration, data shapes and reference tables."""

@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Runtime configuration, read from the environment (prefix ``JOBPOST_``)."""
+
+    model_config = SettingsConfigDict(env_prefix="JOBPOST_", env_file=".env", extra="ignore")
+
+    # Storage. SQLite is the embedded default; a postgresql+psycopg:// URL switches to PostgreSQL.
+    database_url: str = f"sqlite:///{REPO_ROOT / 'var' / 'jobpost.db'}"
+    # Checkpoints for paused (review) threads. Empty: same backend as database_url
+    # (SQLite file next to the app database, or the same PostgreSQL database).
+    checkpoint_url: str = ""
+    sample_data_dir: Path = REPO_ROOT / "data" / "sample"
+    seed_sample_data: bool = True
+
+    # LLM backends: any OpenAI-compatible endpoint. No base URL and no key = offline mode.
+    llm_base_url: str = ""
+    llm_api_key: str = ""
+    llm_small_model: str = "gpt-4o-mini"
+    llm_large_model: str = "gpt-4o"
+    llm_small_base_url: str = ""  # per-tier override, e.g. a local vLLM for the cheap tier
+    llm_large_base_url: str = ""
+    llm_timeout_s: float = 60.0
+    llm_max_retries: int = 2
+    llm_temperature: float = 0.3
+
+    # Request limits.
+    max_request_chars: int = Field(default=4000, ge=100)
+
+    # Retrieval: company documents above this many characters are chunked and searched
+    # instead of being passed whole.
+    retrieval_char_budget: int = 6000
+    retrieval_top_k: int = 6
+    chunk_chars: int = 600
+
+    @property
+    def offline(self) -> bool:
+        return not (self.llm_base_url or self.llm_api_key or self.llm_small_base_url or self.llm_large_base_url)
+
+    def resolved_checkpoint_url(self) -> str:
+        if self.checkpoint_url:
+            return self.checkpoint_url
+        if self.database_url.startswith("sqlite"):
+            db_path = self.database_url.split("///", 1)[1]
+            return f"sqlite:///{Path(db_path).with_suffix('.checkpoints.db')}"
+        return self.database_url
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,1 @@
+"""Guards: request screening, PII masking, sensitive-entity control and hiring-law checks."""

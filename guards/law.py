@@ -1,0 +1,192 @@
+"""Hiring-law rules as concrete, testable checks.
+
+Each rule names the law it enforces, the phrases that break it and how to fix them. The same rules
+screen requests (a discriminatory ask) and outputs (an unlawful posting). Matching runs on text with
+spacing tricks undone ("2 5 세" -> "25세").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from guards.text import collapse_digit_spacing, nfkc
+
+# A phrase followed closely by a negation states the rule rather than breaking it
+# ("출신 지역은 묻지 않습니다", "we do not ask about age").
+_NEGATION_AFTER = re.compile(r"^[^\n.。!?]{0,25}?(않|없습니다|금지|불필요|묻지|받지|does not|do not|don't|never|won't)",
+                             re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class LawRule:
+    rule_id: str
+    language: str  # "ko" | "en"
+    law: str
+    category: str  # age | sex | marital | appearance | privacy | disability | origin | religion | rrn
+    patterns: tuple[re.Pattern, ...]
+    message: str
+    suggestion: str
+    # Lawful when this context appears on the same line AND in the company's own data.
+    exception: re.Pattern | None = None
+    allow_if: tuple[re.Pattern, ...] = field(default_factory=tuple)  # phrases that are always lawful
+
+
+def _p(*patterns: str) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+
+
+LAW_RULES: tuple[LawRule, ...] = (
+    LawRule("KR-AGE-001", "ko", "고용상 연령차별금지 및 고령자고용촉진에 관한 법률 제4조의4", "age",
+            _p(r"(만\s*)?\d{2}\s*(세|살)\s*(이하|미만|까지|이내|이상|초과|~|-)",
+               r"(?<![\d,])[2-6]0\s*대(?!\s*(기업|그룹|제품|모델|매장|도시|과제|사업))(\s*(초반|중반|후반|만|이하|까지|여성|남성|남자|여자|인재|개발자|지원자|직원))?",
+               r"\d{2,4}\s*년생",
+               r"(나이|연령)\s*(제한|무관하지\s*않|어린|이\s*어린|가\s*어린|대가)",
+               r"젊은\s*(인재|분|사람|지원자|직원|친구|피|층|남성|여성)",
+               r"나이\s*(가\s*)?(많은|적은)\s*(분|사람|지원자)"),
+            "연령을 이유로 모집·채용을 제한할 수 없습니다.",
+            "나이 조건을 삭제하고 '관련 경력 N년 이상'처럼 직무 요건으로 표현하세요.",
+            exception=re.compile(r"청년\s*(인턴|채용|고용|일자리|내일|디딤돌|도약)|정부\s*지원\s*사업|고령자\s*우대|18\s*세\s*이상|19\s*세\s*이상"),
+            allow_if=_p(r"만?\s*1[5-9]\s*세\s*이상")),
+    LawRule("KR-SEX-001", "ko", "남녀고용평등과 일·가정 양립 지원에 관한 법률 제7조", "sex",
+            _p(r"(여성|남성|여자|남자|여직원|남직원)\s*(만|우대|한정|선호|환영|only|위주|을\s*선호|를\s*선호)",
+               r"(?P<cut>여성|남성|여자|남자)\s*(개발자|엔지니어|마케터|담당자|인재|지원자|직원|분|사원)\s*(만|을|를|으로|로)?\s*(뽑|채용|모집|선발|구|원합|찾)",
+               r"(여성|남성|여자|남자)\s*(을|를)\s*(뽑|채용|모집|선발|우대)",
+               r"성별\s*:\s*(남|여)"),
+            "성별을 이유로 모집·채용에서 차별할 수 없습니다.",
+            "성별 조건을 삭제하고 직무 역량 기준만 적으세요.",
+            exception=re.compile(r"진정\s*직업\s*자격|직무\s*(의\s*)?성질상\s*특정\s*성"),),
+    LawRule("KR-MARITAL-001", "ko", "남녀고용평등과 일·가정 양립 지원에 관한 법률 제7조", "marital",
+            _p(r"미혼\s*(자|인|여성|남성|만|우대|이신|인\s*분)?", r"기혼\s*(자)?\s*(제외|불가|사절)",
+               r"(결혼|임신|출산)\s*(계획|예정)\s*(이\s*)?(없|있)", r"(임산부|임신부)\s*(제외|불가)"),
+            "혼인·임신·출산을 채용 조건으로 삼을 수 없습니다.",
+            "혼인·임신·출산 관련 조건을 삭제하세요."),
+    LawRule("KR-APPEAR-001", "ko", "남녀고용평등과 일·가정 양립 지원에 관한 법률 제7조 제2항", "appearance",
+            _p(r"용모\s*(단정|가\s*단정|준수|가\s*준수)", r"외모\s*(가|를|가\s*뛰어난|우수|단정|좋은|중시|준수)",
+               r"(신장|키)\s*\d{3}\s*(cm|센티|㎝)?\s*(이상|이하|미만|초과)?", r"(체중|몸무게)\s*\d{2,3}\s*(kg|킬로)?",
+               r"호감\s*(형|가는\s*인상)", r"인상이?\s*좋은\s*(분|사람)", r"(날씬|예쁜|잘생긴)"),
+            "직무와 무관한 용모·키·체중 등 신체 조건을 요구할 수 없습니다.",
+            "신체 조건을 삭제하고, 직무상 꼭 필요한 경우 그 근거를 회사 자료에 명시하세요.",
+            exception=re.compile(r"진정\s*직업\s*자격|직무\s*수행\s*상\s*(불가피|필요)")),
+    LawRule("KR-PRIVACY-001", "ko", "채용절차의 공정화에 관한 법률 제4조의3", "privacy",
+            _p(r"(출신\s*지역|출신지|고향|본적)\s*(을|를|도)?\s*(기재|작성|적|제출|명시|알려|포함|확인)",
+               r"(부모|가족|형제)\s*(의\s*)?(직업|직장|학력|재산|연봉)",
+               r"재산\s*(상황|정도|규모|내역)\s*(을|를)?\s*(기재|작성|제출|확인)?",
+               r"(혼인|결혼)\s*여부\s*(를|을)?\s*(기재|작성|적|제출|확인|명시|알려)?",
+               r"가족\s*(관계|사항)\s*(를|을)?\s*(기재|작성|적|제출|확인|명시)",
+               r"(키|신장|체중)\s*(를|을)?\s*(기재|작성|적어)"),
+            "구직자의 출신지역·혼인여부·재산·직계존비속 정보와 신체조건을 요구할 수 없습니다.",
+            "해당 정보 요구를 삭제하세요."),
+    LawRule("KR-ORIGIN-001", "ko", "근로기준법 제6조 (균등한 처우)", "origin",
+            _p(r"(서울|지방|수도권|경상도|전라도|충청도|강원도|제주)\s*(출신|대)\s*(만|우대|제외|사절|불가)",
+               r"지방대\s*(제외|불가|사절)", r"(외국인|조선족|동남아)\s*(불가|제외|사절|안\s*됨)",
+               r"한국인\s*만"),
+            "출신 지역·국적을 이유로 차별할 수 없습니다.",
+            "출신 지역·국적 조건을 삭제하세요. 체류자격 요건이 필요하면 '취업 가능한 체류자격 보유'로 쓰세요."),
+    LawRule("KR-RELIGION-001", "ko", "근로기준법 제6조 (균등한 처우)", "religion",
+            _p(r"(기독교|불교|천주교|교회\s*다니는|신앙)\s*(인|자|신자)?\s*(만|우대|선호)"),
+            "신앙을 이유로 차별할 수 없습니다.", "종교 조건을 삭제하세요."),
+    LawRule("KR-DISAB-001", "ko", "장애인차별금지 및 권리구제 등에 관한 법률 제10조", "disability",
+            _p(r"장애\s*(인|가\s*있는\s*분|우)?\s*(은|는)?\s*(제외|불가|사절|안\s*됨|지원\s*불가)",
+               r"(신체\s*건강한|건강한\s*신체(의|를\s*가진)?)\s*(자|분|사람|남성|여성|소유자)?",
+               r"(정상인|비장애인)\s*(만|우대)"),
+            "장애를 이유로 모집·채용에서 차별할 수 없습니다.",
+            "건강·장애 관련 조건을 삭제하고 필요한 직무 수행 능력만 적으세요."),
+    LawRule("KR-RRN-001", "ko", "개인정보 보호법 제24조의2", "rrn",
+            _p(r"주민\s*(등록)?\s*번호\s*(를|을|도)?\s*(기재|작성|적|제출|입력|포함|수집|알려)",
+               r"(?<!\d)\d{6}\s*-\s*[1-4]\d{6}(?!\d)"),
+            "법령 근거 없이 주민등록번호를 수집할 수 없습니다.",
+            "주민등록번호 요구를 삭제하세요 (입사 후 법정 신고 시에만 수집)."),
+    # English (EEOC-style).
+    LawRule("EN-AGE-001", "en", "Age Discrimination in Employment Act (ADEA)", "age",
+            _p(r"recent\s+(college\s+)?grad(uate)?s?", r"digital\s+natives?",
+               r"\byoung(er)?\b(?!\s+(company|startup|brand|organization|business))",
+               r"\bunder\s+(the\s+age\s+of\s+)?\d{2}\b", r"\b(aged?|ages)\s+\d{2}\s*(-|–|to)\s*\d{2}\b",
+               r"\bno\s+older\s+than\b", r"\bmaximum\s+age\b", r"\b\d{2}\s*years?\s+old\b", r"\bin\s+(their|your)\s+[2-6]0s\b"),
+            "Age limits and age-coded wording are unlawful (ADEA).",
+            "Remove age wording; state the experience the job needs instead."),
+    LawRule("EN-SEX-001", "en", "Title VII of the Civil Rights Act", "sex",
+            _p(r"\b(male|female|men|women|man|woman|girls?|guys?)\s+(only|preferred|candidates?\s+only|applicants?\s+only)\b",
+               r"\bonly\s+(male|female|men|women)\b", r"\b(hire|hiring|looking\s+for)\s+(a\s+)?(male|female|woman|man|women|men)\b"),
+            "Sex-based limits are unlawful (Title VII).", "Remove the sex condition."),
+    LawRule("EN-ORIGIN-001", "en", "Title VII of the Civil Rights Act (national origin)", "origin",
+            _p(r"\bnative\s+(english|korean|japanese)\s+speakers?\b", r"\b(american|korean|us)[-\s]born\b",
+               r"\bno\s+(foreigners|immigrants)\b"),
+            "National-origin limits are unlawful (Title VII).",
+            "Ask for the language proficiency the job needs (e.g. 'fluent in English')."),
+    LawRule("EN-DISAB-001", "en", "Americans with Disabilities Act (ADA)", "disability",
+            _p(r"\bable[-\s]bodied\b", r"\bno\s+(disabilities|disabled)\b", r"\b(perfect|good|excellent)\s+health\b",
+               r"\bwithout\s+(any\s+)?disabilit"),
+            "Disability-based limits are unlawful (ADA).",
+            "Describe the essential job functions instead of health conditions."),
+    LawRule("EN-MARITAL-001", "en", "Title VII / Pregnancy Discrimination Act", "marital",
+            _p(r"\b(single|unmarried)\s+(candidates?|applicants?|only|people)\b", r"\bno\s+(kids|children)\b",
+               r"\bnot\s+(pregnant|planning\s+(a\s+)?(family|pregnancy))\b"),
+            "Marital or pregnancy conditions are unlawful.", "Remove the condition."),
+    LawRule("EN-APPEAR-001", "en", "Title VII (appearance as proxy for sex/age)", "appearance",
+            _p(r"\battractive\b", r"\bgood[-\s]looking\b", r"\bheight\s+of\s+at\s+least\b"),
+            "Appearance conditions unrelated to the job are not allowed.", "Remove the condition."),
+)
+
+
+@dataclass(frozen=True)
+class LawHit:
+    rule: LawRule
+    start: int
+    end: int
+    span: str
+    excepted: bool = False
+
+
+def _line_at(text: str, pos: int) -> str:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start:end if end != -1 else len(text)]
+
+
+def scan_law(text: str, company_context: str = "", languages: tuple[str, ...] = ("ko", "en")) -> list[LawHit]:
+    """Find hiring-law problems. Positions refer to the normalized text (NFKC, digit spacing undone)."""
+    norm = collapse_digit_spacing(nfkc(text))
+    hits: list[LawHit] = []
+    for rule in LAW_RULES:
+        if rule.language not in languages:
+            continue
+        for pat in rule.patterns:
+            for m in pat.finditer(norm):
+                span = m.group(0).strip()
+                if not span or any(a.search(span) for a in rule.allow_if):
+                    continue
+                if _NEGATION_AFTER.match(norm[m.end():]):
+                    continue
+                line = _line_at(norm, m.start())
+                excepted = bool(rule.exception and rule.exception.search(line)
+                                and rule.exception.search(company_context))
+                # Some patterns need context to match but only part of it is the problem ("여성" in
+                # "여성 개발자 뽑는"): the named group "cut" marks what a fix removes.
+                start, end = (m.start("cut"), m.end("cut")) if "cut" in m.re.groupindex else (m.start(), m.end())
+                hits.append(LawHit(rule, start, end, span, excepted))
+    return _dedupe(hits)
+
+
+def _dedupe(hits: list[LawHit]) -> list[LawHit]:
+    out: list[LawHit] = []
+    for h in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
+        if out and h.start < out[-1].end and h.rule.rule_id == out[-1].rule.rule_id:
+            continue
+        out.append(h)
+    return out
+
+
+def remove_spans(text: str, hits: list[LawHit]) -> str:
+    """Delete offending phrases (positions in the normalized text); tidy leftover whitespace."""
+    norm = collapse_digit_spacing(nfkc(text))
+    spans: list[list[int]] = []
+    for h in sorted(hits, key=lambda h: h.start):
+        if spans and h.start <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], h.end)
+        else:
+            spans.append([h.start, h.end])
+    for start, end in reversed(spans):
+        norm = norm[:start] + norm[end:]
+    norm = re.sub(r"[ \t]{2,}", " ", norm)
+    norm = re.sub(r"(?m)^[ \t]*[-•*][ \t]*(\n|$)", "", norm)  # bullets left empty
+    return norm

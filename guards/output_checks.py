@@ -1,0 +1,50 @@
+"""Checks on a generated posting. Each returns Findings; the validate_output node decides the fix."""
+from __future__ import annotations
+
+from core.jobcodes import JobCode
+from core.schemas import REQUIRED_SECTIONS, SECTION_HEADINGS, Finding, Posting
+from guards.law import LawHit, scan_law
+from guards.sensitive import EntityHit
+
+
+def sensitive_findings(hits: list[EntityHit], redacted: bool) -> list[Finding]:
+    return [Finding(rule_id="OUT-SENSITIVE-001", severity="critical", span=h.matched, start=h.start, end=h.end,
+                    message=f"비공개 정보({h.category}) '{h.entity}'와 일치하는 표현({h.kind})이 있습니다."
+                    + (" 가렸습니다." if redacted else ""),
+                    suggestion="비공개 정보를 삭제하세요.") for h in hits]
+
+
+def law_findings(hits: list[LawHit], fixed: bool) -> list[Finding]:
+    out = []
+    for h in hits:
+        if h.excepted:
+            out.append(Finding(rule_id=h.rule.rule_id, severity="info", span=h.span, start=h.start, end=h.end,
+                               message=f"회사 자료에 근거한 적법한 예외로 허용: {h.rule.message}", suggestion=None))
+        else:
+            out.append(Finding(rule_id=h.rule.rule_id, severity="error", span=h.span, start=h.start, end=h.end,
+                               message=f"{h.rule.message} ({h.rule.law})" + (" 해당 표현을 삭제했습니다." if fixed else ""),
+                               suggestion=h.rule.suggestion))
+    return out
+
+
+def scan_posting_law(posting: Posting, company_context: str) -> list[LawHit]:
+    langs = ("en", "ko") if posting.language == "en" else ("ko",)
+    return scan_law(posting.to_markdown(), company_context, languages=langs)
+
+
+def missing_sections(posting: Posting) -> list[Finding]:
+    headings = SECTION_HEADINGS[posting.language]
+    return [Finding(rule_id="OUT-SECTION-001", severity="warning", span=None,
+                    message=f"필수 섹션 '{headings[k]}'이(가) 없습니다.", suggestion=f"'{headings[k]}' 섹션을 추가하세요.")
+            for k in REQUIRED_SECTIONS if not posting.sections.get(k, "").strip()]
+
+
+def on_job_finding(posting: Posting, job: JobCode) -> Finding | None:
+    """The title and duties must mention the requested job in some recognisable way."""
+    text = (posting.title + "\n" + posting.sections.get("duties", "")).lower()
+    names = (job.name_ko, job.name_en, *job.keywords)
+    if any(n.lower() in text for n in names):
+        return None
+    return Finding(rule_id="OUT-ONJOB-001", severity="error", span=posting.title,
+                   message=f"공고가 요청한 직무({job.name_ko})에 관한 내용이 아닌 것으로 보입니다.",
+                   suggestion=f"제목과 주요업무를 {job.name_ko} 직무에 맞게 고치세요.")

@@ -1,0 +1,51 @@
+"""Personal data in requests: masked before any model sees the text."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Role mailboxes a posting may legitimately carry; an individual's address is masked.
+ROLE_MAILBOXES = ("recruit", "careers", "career", "jobs", "hr", "hiring", "talent", "people", "insa", "채용")
+
+
+@dataclass(frozen=True)
+class PiiRule:
+    rule_id: str
+    kind: str
+    pattern: re.Pattern
+    placeholder: str
+
+
+PII_RULES = (
+    PiiRule("PII-RRN", "주민등록번호", re.compile(r"(?<!\d)\d{6}\s*[-–]?\s*[1-8]\d{6}(?!\d)"), "[주민등록번호]"),
+    PiiRule("PII-PHONE", "전화번호",
+            re.compile(r"(?<!\d)(?:\+82[-\s]?)?0?1[016789][-\s.]?\d{3,4}[-\s.]?\d{4}(?!\d)"), "[전화번호]"),
+    PiiRule("PII-EMAIL", "이메일", re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"), "[이메일]"),
+)
+
+
+@dataclass(frozen=True)
+class PiiHit:
+    rule_id: str
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+def find_pii(text: str) -> list[PiiHit]:
+    hits = []
+    for rule in PII_RULES:
+        for m in rule.pattern.finditer(text):
+            if rule.rule_id == "PII-EMAIL" and m.group(0).split("@", 1)[0].lower() in ROLE_MAILBOXES:
+                continue
+            hits.append(PiiHit(rule.rule_id, rule.kind, m.start(), m.end(), m.group(0)))
+    return hits
+
+
+def mask_pii(text: str) -> tuple[str, list[PiiHit]]:
+    hits = find_pii(text)
+    placeholders = {r.rule_id: r.placeholder for r in PII_RULES}
+    for h in sorted(hits, key=lambda h: h.start, reverse=True):
+        text = text[:h.start] + placeholders[h.rule_id] + text[h.end:]
+    return text, hits

@@ -1,0 +1,1 @@
+"""Chat-model backends: any OpenAI-compatible endpoint, by tier."""

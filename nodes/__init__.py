@@ -1,0 +1,1 @@
+"""One module per graph step. Each exposes make_<node>(deps) returning the node function."""

@@ -1,0 +1,45 @@
+"""Step 1: screen the request; reject, or pass on a masked, lawful version of it."""
+from __future__ import annotations
+
+from core.jobcodes import get_job
+from core.levels import normalize_level
+from graph.deps import Deps
+from graph.state import PostingState
+from guards.text import is_english
+from guards.validators import screen_with_guardrails
+
+
+def make_input_guard(deps: Deps):
+    def input_guard(state: PostingState) -> dict:
+        request = state.get("request") or ""
+        language = state.get("language") or ("en" if is_english(request) else "ko")
+
+        def reject(message: str, classes: list[str], findings: list[dict] | None = None) -> dict:
+            return {"status": "rejected", "rejection": message, "verdict": "reject", "guard_classes": classes,
+                    "request_findings": findings or [], "language": language}
+
+        if deps.repo.get_company(state.get("company_id", "")) is None:
+            return reject(f"알 수 없는 회사입니다: {state.get('company_id')!r}", ["bad_input"])
+        if get_job(state.get("job_code", "")) is None:
+            return reject(f"지원하지 않는 직무 코드입니다: {state.get('job_code')!r}", ["bad_input"])
+        try:
+            level = normalize_level(state.get("level"))
+        except ValueError as exc:
+            return reject(str(exc), ["bad_input"])
+        if len(request) > deps.settings.max_request_chars:
+            return reject(f"요청이 너무 깁니다 ({len(request)}자, 최대 {deps.settings.max_request_chars}자).", ["bad_input"])
+
+        result = screen_with_guardrails(request, language)
+        findings = [f.model_dump() for f in result.findings]
+        if result.verdict == "reject":
+            return reject(result.message, result.classes, findings)
+        ctx = deps.company_context(state["company_id"], state["job_code"])
+        masked = ctx.matcher.mask_for_model(result.sanitized, language)
+        update: dict = {"status": "running", "rejection": None, "verdict": result.verdict,
+                        "guard_classes": result.classes, "request_findings": findings, "masked_request": masked,
+                        "language": language, "level": level}
+        if result.message:
+            update["notices"] = [result.message]
+        return update
+
+    return input_guard

@@ -1,0 +1,31 @@
+"""Template path: serve the stored drafts (3 styles) for company/job/level; generate and store
+them first if they do not exist yet."""
+from __future__ import annotations
+
+from authoring.composer import OFFLINE_LABEL
+from authoring.drafts import write_drafts
+from core.schemas import STYLES
+from graph.deps import Deps
+from graph.state import PostingState
+
+
+def make_template(deps: Deps):
+    async def template(state: PostingState) -> dict:
+        company_id, job_code = state["company_id"], state["job_code"]
+        level_key = state.get("level") or "any"
+        stored = deps.repo.get_drafts(company_id, job_code, level_key)
+        update: dict = {}
+        if set(stored) != set(STYLES):
+            drafts, generator, usage = await write_drafts(deps, company_id, job_code, state.get("level"),
+                                                          state.get("language") or "ko")
+            deps.repo.save_drafts(company_id, job_code, level_key,
+                                  {s: (p.title, p.to_markdown()) for s, p in drafts.items()}, generator)
+            stored = deps.repo.get_drafts(company_id, job_code, level_key)
+            update["usage"] = usage
+        style = state.get("style") if state.get("style") in STYLES else "concise"
+        generator = stored[style].generator
+        notices = [OFFLINE_LABEL[state.get("language") or "ko"]] if generator == "offline-composer" else []
+        return {**update, "drafts": {s: d.markdown for s, d in stored.items()}, "posting": stored[style].markdown,
+                "style": style, "generator": generator, "notices": notices}
+
+    return template

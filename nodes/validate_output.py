@@ -1,0 +1,67 @@
+"""Step 7: check the posting before a reviewer sees it. Fails closed: a sensitive entity is
+redacted, and if anything still matches after redaction the run is blocked."""
+from __future__ import annotations
+
+from authoring.composer import compose_posting
+from authoring.extraction import extract_baseline
+from core.jobcodes import JOB_CODES
+from core.schemas import Posting
+from graph.deps import Deps
+from graph.state import PostingState
+from guards.output_checks import law_findings, missing_sections, on_job_finding, sensitive_findings
+from guards.validators import enforce_law, redact_sensitive
+
+
+def check_posting(deps: Deps, state: PostingState, markdown: str) -> tuple[str, list[dict], str]:
+    """Returns (fixed markdown, findings, status) where status is passed | fixed | blocked."""
+    language = state.get("language") or "ko"
+    ctx = deps.company_context(state["company_id"], state["job_code"])
+    job = JOB_CODES[state["job_code"]]
+    findings = []
+
+    text, hits = redact_sensitive(markdown, ctx.matcher, language)
+    findings += sensitive_findings(hits, redacted=True)
+    if ctx.matcher.find(text):
+        return "", [f.model_dump() for f in findings], "blocked"
+
+    langs = ("en", "ko") if language == "en" else ("ko",)
+    text, law_hits = enforce_law(text, ctx.text_for_law_exceptions(), langs)
+    findings += law_findings(law_hits, fixed=True)
+
+    posting = Posting.from_markdown(text, language)  # type: ignore[arg-type]
+    missing = missing_sections(posting)
+    if missing:
+        # Fill gaps from the deterministic composer (sourced from company data) and say so.
+        base = compose_posting(ctx.profile, job, state.get("level"),
+                               extract_baseline(job, state.get("level"), ctx.profile, ctx.past, language),
+                               ctx.past, [], "concise", language)
+        for f in missing:
+            f.suggestion = (f.suggestion or "") + " (회사 자료로 채웠습니다)"
+        for key, body in base.sections.items():
+            if not posting.sections.get(key, "").strip():
+                posting.sections[key] = ctx.matcher.mask_for_model(body, language)
+        text = posting.to_markdown()
+        findings += missing
+    if (f := on_job_finding(posting, job)) is not None:
+        findings.append(f)
+    changed = any(x.severity in ("critical", "error") or x.rule_id == "OUT-SECTION-001" for x in findings)
+    return text, [f.model_dump() for f in findings], ("fixed" if changed else "passed")
+
+
+def make_validate_output(deps: Deps):
+    def validate_output(state: PostingState) -> dict:
+        text, findings, status = check_posting(deps, state, state.get("posting", ""))
+        update: dict = {"output_findings": findings, "validation": {"status": status}}
+        language = state.get("language") or "ko"
+        if status == "blocked":
+            update.update(status="blocked", posting="",
+                          rejection="생성된 공고에서 비공개 정보를 제거할 수 없어 차단했습니다." if language == "ko"
+                          else "The posting was blocked: confidential information could not be removed.")
+            return update
+        update["posting"] = text
+        if state.get("drafts"):
+            ctx = deps.company_context(state["company_id"], state["job_code"])
+            update["drafts"] = {s: redact_sensitive(md, ctx.matcher, language)[0] for s, md in state["drafts"].items()}
+        return update
+
+    return validate_output

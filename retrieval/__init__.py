@@ -1,0 +1,1 @@
+"""Company-document retrieval: Korean-aware chunking, embeddings and a FAISS index."""

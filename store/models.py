@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Company(Base):
+    __tablename__ = "companies"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(40))
+    industry: Mapped[str] = mapped_column(String(200), default="")
+    size: Mapped[str] = mapped_column(String(200), default="")
+    location: Mapped[str] = mapped_column(String(300), default="")
+    intro: Mapped[str] = mapped_column(Text, default="")
+    talent_profile: Mapped[list] = mapped_column(JSON, default=list)
+
+
+class Document(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    company_id: Mapped[str] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(40), default="intro")
+    text: Mapped[str] = mapped_column(Text)
+
+
+class PastPosting(Base):
+    __tablename__ = "postings"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    company_id: Mapped[str] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"), index=True)
+    job_code: Mapped[str] = mapped_column(String(16), index=True)
+    level: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    language: Mapped[str] = mapped_column(String(4), default="ko")
+    title: Mapped[str] = mapped_column(String(300))
+    sections: Mapped[dict] = mapped_column(JSON, default=dict)
+    posted_at: Mapped[str | None] = mapped_column(String(10), nullable=True)
+
+
+class SensitiveEntity(Base):
+    __tablename__ = "sensitive_entities"
+    __table_args__ = (UniqueConstraint("company_id", "text", name="uq_sensitive_company_text"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    company_id: Mapped[str] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(String(300))
+    category: Mapped[str] = mapped_column(String(40))
+    aliases: Mapped[list] = mapped_column(JSON, default=list)
+    source: Mapped[str] = mapped_column(String(20), default="registry")  # registry | proposed | manual
+
+
+class Draft(Base):
+    """A pre-generated template draft: one per (company, job code, level, style)."""
+
+    __tablename__ = "drafts"
+    __table_args__ = (UniqueConstraint("company_id", "job_code", "level", "style", name="uq_draft_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    company_id: Mapped[str] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"), index=True)
+    job_code: Mapped[str] = mapped_column(String(16))
+    level: Mapped[str] = mapped_column(String(16))  # "any" when no level was chosen
+    style: Mapped[str] = mapped_column(String(16))
+    title: Mapped[str] = mapped_column(String(300))
+    markdown: Mapped[str] = mapped_column(Text)
+    generator: Mapped[str] = mapped_column(String(60))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class GenerationRun(Base):
+    """One posting request, written when it reaches review and updated by the reviewer's decision."""
+
+    __tablename__ = "generation_runs"
+
+    thread_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    company_id: Mapped[str] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"), index=True)
+    job_code: Mapped[str] = mapped_column(String(16))
+    level: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    route: Mapped[str] = mapped_column(String(16))
+    request: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20))  # pending_review | approved | rejected | blocked
+    draft_markdown: Mapped[str] = mapped_column(Text, default="")
+    final_markdown: Mapped[str | None] = mapped_column(Text, nullable=True)
+    findings: Mapped[list] = mapped_column(JSON, default=list)
+    usage: Mapped[dict] = mapped_column(JSON, default=dict)
+    reviewer_comment: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import os
+import uuid
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from core.config import Settings
+from llm.models import ModelSet
+
+PG_ADMIN_URL = os.environ.get("JOBPOST_TEST_PG_ADMIN_URL", "postgresql://root@127.0.0.1:5432/postgres")
+
+
+@pytest.fixture
+def settings(tmp_path) -> Settings:
+    return Settings(database_url=f"sqlite:///{tmp_path / 'jobpost.db'}", llm_base_url="", llm_api_key="")
+
+
+@pytest.fixture
+def make_client(settings):
+    """make_client(models=None, **settings_overrides) -> a started TestClient."""
+    clients = []
+
+    def _make(models: ModelSet | None = None, **overrides) -> TestClient:
+        app = create_app(settings.model_copy(update=overrides), models or ModelSet())
+        client = TestClient(app)
+        client.__enter__()
+        clients.append(client)
+        return client
+
+    yield _make
+    for c in clients:
+        c.__exit__(None, None, None)
+
+
+@pytest.fixture
+def client(make_client) -> TestClient:
+    return make_client()
+
+
+@pytest.fixture(scope="session")
+def pg_url():
+    """A fresh PostgreSQL database on the local server for this test session."""
+    import psycopg
+
+    name = f"jobpost_test_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    base = PG_ADMIN_URL.rsplit("/", 1)[0]
+    yield f"{base}/{name}"
+    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

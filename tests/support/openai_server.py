@@ -1,0 +1,121 @@
+"""A small OpenAI-compatible chat-completions server with scripted replies, run as its own
+process by the tests:  python -m tests.support.openai_server --port 8765 --delay 0.1
+
+It speaks the wire protocol (JSON and SSE streaming with usage chunks) so the real ChatOpenAI
+client is exercised end to end. Replies depend on which prompt file the request came from."""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import time
+
+import uvicorn
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, StreamingResponse
+
+POSTING = """# [누리에이아이] 시니어 ML 엔지니어
+
+## 회사소개
+누리에이아이는 한국어 대화형 AI로 고객센터 업무를 자동화합니다. 오로라 프로젝트의 경험을 나눌 동료를 찾습니다.
+
+## 주요업무
+- 한국어 LLM 미세조정 파이프라인 설계와 운영
+- 모델 평가 자동화 체계 구축
+
+## 자격요건
+- 머신러닝 실무 경력 8년 이상
+- PyTorch 기반 분산 학습 경험
+
+## 우대사항
+- vLLM 등 추론 서빙 경험
+
+## 복리후생
+- 자율 출퇴근제, 주 2회 재택근무
+
+## 채용절차
+서류전형 → 과제 전형 → 기술 면접 → 컬처핏 면접 → 최종 합격
+
+## 근무조건
+- 고용형태: 정규직
+- 근무지: 서울 강남구
+"""
+
+ENTITIES = json.dumps({"job_title": "ML 엔지니어", "level": "시니어", "years": "8년 이상", "skills": ["PyTorch", "vLLM"],
+                       "duties": ["한국어 LLM 미세조정"], "qualifications": [], "preferred": [], "benefits": [],
+                       "location": None, "employment_type": "정규직", "salary": None, "talent_profile": [],
+                       "hiring_process": []}, ensure_ascii=False)
+
+
+def reply_for(messages: list[dict]) -> str:
+    system = str(messages[0].get("content", "")) if messages else ""
+    if "route requests" in system:
+        return "custom"
+    if "extract structured hiring information" in system:
+        return ENTITIES
+    if "precise brief" in system:
+        return "시니어 ML 엔지니어, PyTorch와 LLM 미세조정 경험 강조."
+    return POSTING
+
+
+def make_app(delay: float) -> FastAPI:
+    app = FastAPI()
+    app.state.requests = []
+
+    @app.get("/v1/models")
+    def models():
+        return {"object": "list", "data": [{"id": "scripted-large", "object": "model"}]}
+
+    @app.get("/stats")
+    def stats():
+        return {"requests": app.state.requests}
+
+    @app.post("/v1/chat/completions")
+    async def chat(request: Request):
+        body = await request.json()
+        messages = body.get("messages", [])
+        text = reply_for(messages)
+        app.state.requests.append({"model": body.get("model"), "stream": bool(body.get("stream"))})
+        prompt_tokens = sum(len(str(m.get("content", ""))) for m in messages) // 2
+        completion_tokens = len(text) // 2
+        usage = {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
+                 "total_tokens": prompt_tokens + completion_tokens}
+        created = int(time.time())
+        if not body.get("stream"):
+            return JSONResponse({"id": "chatcmpl-1", "object": "chat.completion", "created": created,
+                                 "model": body.get("model"), "usage": usage,
+                                 "choices": [{"index": 0, "finish_reason": "stop",
+                                              "message": {"role": "assistant", "content": text}}]})
+
+        async def events():
+            pieces = [text[i:i + 24] for i in range(0, len(text), 24)]
+            for i, piece in enumerate(pieces):
+                delta = {"content": piece} if i else {"role": "assistant", "content": piece}
+                chunk = {"id": "chatcmpl-1", "object": "chat.completion.chunk", "created": created,
+                         "model": body.get("model"), "choices": [{"index": 0, "delta": delta, "finish_reason": None}]}
+                yield f"data: {json.dumps(chunk, ensure_ascii=False)}\n\n"
+                await asyncio.sleep(delay)
+            end = {"id": "chatcmpl-1", "object": "chat.completion.chunk", "created": created, "model": body.get("model"),
+                   "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}
+            yield f"data: {json.dumps(end)}\n\n"
+            if (body.get("stream_options") or {}).get("include_usage"):
+                u = {"id": "chatcmpl-1", "object": "chat.completion.chunk", "created": created,
+                     "model": body.get("model"), "choices": [], "usage": usage}
+                yield f"data: {json.dumps(u)}\n\n"
+            yield "data: [DONE]\n\n"
+
+        return StreamingResponse(events(), media_type="text/event-stream")
+
+    return app
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--port", type=int, required=True)
+    ap.add_argument("--delay", type=float, default=0.0)
+    args = ap.parse_args()
+    uvicorn.run(make_app(args.delay), host="127.0.0.1", port=args.port, log_level="warning")
+
+
+if __name__ == "__main__":
+    main()

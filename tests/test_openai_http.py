@@ -1,0 +1,47 @@
+"""The real ChatOpenAI client against a real OpenAI-compatible server process, through the app
+served by uvicorn: tokens must reach the client before generation finishes."""
+from __future__ import annotations
+
+import json
+import time
+
+import httpx
+
+from api.app import create_app
+from tests.support.servers import openai_server_process, serve_app_in_thread
+
+
+def test_streaming_over_real_http(settings):
+    with openai_server_process(delay=0.08) as base_url:
+        app = create_app(settings.model_copy(update={"llm_base_url": base_url, "llm_api_key": "test-key",
+                                                     "llm_small_model": "scripted-small",
+                                                     "llm_large_model": "scripted-large"}))
+        with serve_app_in_thread(app) as url:
+            assert httpx.get(f"{url}/health").json()["mode"] == "llm"
+            arrivals: list[tuple[float, str, dict]] = []
+            payload = {"company_id": "nuri-ai", "job_code": "1000242", "level": "senior",
+                       "request": "PyTorch와 LLM 미세조정 경험을 강조한 시니어 ML 엔지니어 공고를 써줘"}
+            with httpx.stream("POST", f"{url}/generations/stream", json=payload, timeout=120) as r:
+                assert r.status_code == 200
+                event = None
+                for line in r.iter_lines():
+                    if line.startswith("event:"):
+                        event = line[6:].strip()
+                    elif line.startswith("data:"):
+                        arrivals.append((time.monotonic(), event, json.loads(line[5:])))
+            stats = httpx.get(base_url.rsplit("/v1", 1)[0] + "/stats").json()["requests"]
+
+    tokens = [(t, d) for t, e, d in arrivals if e == "token"]
+    result_time, _, result = next((t, e, d) for t, e, d in arrivals if e == "result")
+    assert len(tokens) > 10
+    # The posting streams in ~30 chunks 80 ms apart: the first token must arrive well before the end.
+    assert result_time - tokens[0][0] > 1.0
+    assert result["generator"] == "llm:scripted-large"
+    assert result["status"] == "pending_review"
+    # The server's posting mentions a codename; it never reaches the reviewer.
+    assert "오로라" not in result["posting"]
+    assert any(f["rule_id"] == "OUT-SENSITIVE-001" for f in result["findings"])
+    # Small tier for intent/extraction/rewrite, large tier streams the posting; usage was reported.
+    assert {r["model"] for r in stats} == {"scripted-small", "scripted-large"}
+    assert any(r["stream"] and r["model"] == "scripted-large" for r in stats)
+    assert result["usage"]["completion_tokens"] > 0 and result["usage"]["llm_calls"] >= 3

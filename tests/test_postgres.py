@@ -1,0 +1,48 @@
+"""The store and the whole review cycle on the PostgreSQL server of this machine."""
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from catalog.collector import BundledCollector
+from core.config import get_settings
+from store.db import make_engine, make_session_factory, migrate
+from store.repository import Repository, seed_from_collector
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def repo(request, tmp_path):
+    url = f"sqlite:///{tmp_path / 'r.db'}" if request.param == "sqlite" else request.getfixturevalue("pg_url")
+    engine = make_engine(url)
+    migrate(engine)
+    yield Repository(make_session_factory(engine))
+    engine.dispose()
+
+
+def test_repository_round_trip(repo):
+    collector = BundledCollector(get_settings().sample_data_dir)
+    first = seed_from_collector(repo, collector)
+    assert seed_from_collector(repo, collector) == 0, "seeding is idempotent"
+    assert first in (0, 5) and len(repo.list_companies()) == 5
+    assert [p.job_code for p in repo.list_postings("nuri-ai", "1000229")] == ["1000229"]
+    assert any(e.text == "Project 오로라" for e in repo.get_sensitive_entities("nuri-ai"))
+    repo.save_drafts("nuri-ai", "1000229", "any", {"concise": ("t", "# t\n")}, "test")
+    repo.save_drafts("nuri-ai", "1000229", "any", {"concise": ("t2", "# t2\n")}, "test")
+    assert repo.get_drafts("nuri-ai", "1000229", "any")["concise"].title == "t2"
+
+
+def test_full_cycle_on_postgres(pg_url, tmp_path):
+    settings = get_settings().model_copy(update={"database_url": pg_url, "checkpoint_url": "",
+                                                 "llm_base_url": "", "llm_api_key": ""})
+    with TestClient(create_app(settings)) as client:
+        body = client.post("/generations", json={"company_id": "mirae-logis", "job_code": "1000230",
+                                                 "level": "junior"}).json()
+        assert body["status"] == "pending_review"
+        tid = body["thread_id"]
+        r = client.post(f"/generations/{tid}/review",
+                        json={"action": "edit", "edited_posting": body["posting"] + "\n- 쿠팡이츠 연동 경험 우대\n"})
+        assert r.json()["status"] == "approved"
+        assert "쿠팡이츠" not in r.json()["final_posting"]
+        run = client.app.state.runtime.repo.get_run(tid)
+        assert run.status == "approved" and run.final_markdown == r.json()["final_posting"]
