@@ -10,10 +10,8 @@ from graph.state import PostingState
 from llm.models import usage_of
 from prompts import load_prompt
 
-_TEMPLATE_ASK = re.compile(
-    r"^\s*(기본|준비된|템플릿|초안|간결한|상세한|자세한|과거\s*공고\s*스타일)?\s*(초안|템플릿|공고|버전)?\s*(으로|로)?\s*(보여|줘|주세요|부탁)?"
-    r"|^\s*(show|give)\s+(me\s+)?(the\s+)?(ready|template|default|standard)\s+(drafts?|postings?)",
-    re.IGNORECASE)
+_TEMPLATE_WORDS = re.compile(r"초안|템플릿|기본\s*공고|준비된|draft|template|ready[- ]made", re.IGNORECASE)
+_CONTENT_WORDS = re.compile(r"강조|추가|넣어|빼|바꿔|수정|경험|우대|재택|연봉|톤|emphasi|add|remove|change", re.IGNORECASE)
 _STYLE_WORDS = {"concise": ("간결", "짧은", "concise", "short"), "detailed": ("상세", "자세", "detailed", "long"),
                 "past_style": ("과거", "이전 공고", "예전", "past", "previous")}
 
@@ -31,8 +29,7 @@ def rule_intent(request: str) -> str | None:
     text = request.strip()
     if not text:
         return "template"
-    m = _TEMPLATE_ASK.fullmatch(text) if len(text) <= 30 else None
-    if m and any(w in text.lower() for w in ("초안", "템플릿", "draft", "template", "기본", "버전")):
+    if len(text) <= 40 and _TEMPLATE_WORDS.search(text) and not _CONTENT_WORDS.search(text):
         return "template"
     if len(text) > 30:
         return "custom"
