@@ -9,7 +9,9 @@ from langgraph.types import Command
 from sse_starlette.sse import EventSourceResponse
 
 from api.errors import ApiError
-from api.schemas import GenerationRequest, ReviewRequest
+from api.schemas import GenerationRequest, ReviewRequest, SensitiveEntityIn
+from catalog.models import SensitiveEntityRecord
+from guards.entity_proposer import propose_entities
 from api.views import public_view
 from core.jobcodes import JOB_CODES
 from core.levels import LEVELS
@@ -91,6 +93,49 @@ def get_posting(posting_id: str, request: Request):
     if posting is None:
         raise ApiError(404, "unknown_posting", f"공고를 찾을 수 없습니다: {posting_id!r}")
     return {**posting.model_dump(), "markdown": posting.as_posting().to_markdown()}
+
+
+# --- sensitive-entity registry (editable by the HR manager) ----------------------------------
+def _company_or_404(rt, company_id: str):
+    company = rt.repo.get_company(company_id)
+    if company is None:
+        raise ApiError(404, "unknown_company", f"회사를 찾을 수 없습니다: {company_id!r}")
+    return company
+
+
+@router.get("/companies/{company_id}/sensitive-entities", tags=["registry"])
+def list_sensitive(company_id: str, request: Request):
+    rt = _rt(request)
+    _company_or_404(rt, company_id)
+    return [e.model_dump() for e in rt.repo.get_sensitive_entities(company_id)]
+
+
+@router.post("/companies/{company_id}/sensitive-entities", tags=["registry"], status_code=201)
+def add_sensitive(company_id: str, body: SensitiveEntityIn, request: Request):
+    rt = _rt(request)
+    _company_or_404(rt, company_id)
+    added = rt.repo.add_sensitive_entities(company_id, [SensitiveEntityRecord(**body.model_dump(), source="manual")])
+    if not added:
+        raise ApiError(409, "already_registered", f"이미 등록된 항목입니다: {body.text!r}")
+    return body.model_dump() | {"source": "manual"}
+
+
+@router.delete("/companies/{company_id}/sensitive-entities", tags=["registry"])
+def delete_sensitive(company_id: str, request: Request, text: str = Query(min_length=1)):
+    rt = _rt(request)
+    _company_or_404(rt, company_id)
+    if not rt.repo.delete_sensitive_entity(company_id, text):
+        raise ApiError(404, "unknown_entity", f"등록되지 않은 항목입니다: {text!r}")
+    return {"deleted": text}
+
+
+@router.post("/companies/{company_id}/sensitive-entities/proposals", tags=["registry"])
+def propose_sensitive(company_id: str, request: Request):
+    """Candidates found in the company's documents that the registry does not have yet (not saved)."""
+    rt = _rt(request)
+    _company_or_404(rt, company_id)
+    existing = rt.repo.get_sensitive_entities(company_id)
+    return [e.model_dump() for e in propose_entities(rt.repo.get_documents(company_id), existing)]
 
 
 # --- generation ----------------------------------------------------------------------------

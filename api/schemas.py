@@ -48,3 +48,10 @@ class GraphInput(BaseModel):
     mode: Literal["template", "custom"] | None = None
     style: Literal["concise", "detailed", "past_style"] | None = None
     language: Literal["ko", "en"] | None = None
+
+
+class SensitiveEntityIn(BaseModel):
+    text: str = Field(min_length=2, max_length=300)
+    category: Literal["codename", "unreleased_product", "nda_client", "confidential_figure", "hostname",
+                      "ip_address", "personal_data", "other"] = "other"
+    aliases: list[str] = Field(default_factory=list, max_length=20)

@@ -14,9 +14,12 @@ SKILLS = (
     "Spring", "Spring Boot", "FastAPI", "Django", "PostgreSQL", "MySQL", "Oracle", "Redis", "Kafka", "Elasticsearch",
     "Kubernetes", "Docker", "AWS", "GCP", "Azure", "Terraform", "PyTorch", "TensorFlow", "LLM", "RAG", "vLLM",
     "MLOps", "SQL", "Spark", "Airflow", "GraphQL", "gRPC", "Swift", "GA4", "SAP", "K-IFRS", "Excel", "엑셀",
-    "Figma", "Jest", "Playwright", "Triton", "CUDA", "Shopify", "더존",
+    "Figma", "Jest", "Playwright", "Triton", "CUDA", "Shopify", "더존", "Rust", "C++", "C#", "Scala", "Ruby",
+    "PHP", "Flutter", "Unity", "Hadoop", "Snowflake", "Tableau", "Salesforce", "Svelte", "Angular",
 )
-_SKILL_RES = [(s, re.compile(rf"(?<![A-Za-z]){re.escape(s)}(?![A-Za-z])", re.IGNORECASE)) for s in SKILLS]
+# Short names ("Go", "SQL", "AWS") must match case-sensitively, or English prose ("go to market") matches.
+_SKILL_RES = [(s, re.compile(rf"(?<![A-Za-z+#]){re.escape(s)}(?![A-Za-z+#])", 0 if len(s) <= 3 else re.IGNORECASE))
+              for s in SKILLS]
 _YEARS = re.compile(r"(경력\s*)?(\d{1,2})\s*(~|-|–)\s*(\d{1,2})\s*년|(\d{1,2})\s*년\s*(이상|차)|(\d{1,2})\+?\s*years?", re.IGNORECASE)
 _EMPLOYMENT = re.compile(r"정규직|계약직|인턴|파견직|프리랜서|full[- ]time|part[- ]time|contract|internship", re.IGNORECASE)
 _SALARY = re.compile(r"(연봉|salary)\s*[:：]?\s*[^\n,.]{0,30}?(\d[\d,]*\s*(만\s*원|억|원|천만|k|K|USD|\$))", re.IGNORECASE)

@@ -17,6 +17,15 @@ class CompanyContext:
     past: list[PastPostingRecord]
     matcher: SensitiveMatcher
 
+    def grounding_sources(self, all_postings: list[PastPostingRecord], request: str, extra: str = "") -> str:
+        """Everything a claim may come from: company profile and documents, every past posting
+        of the company (benefits are company-wide), the request and the level wording."""
+        parts = [self.profile.intro, self.profile.location, " ".join(self.profile.talent_profile),
+                 *(d.text for d in self.documents), request, extra]
+        for p in all_postings:
+            parts += [p.title, *p.sections.values()]
+        return "\n".join(parts)
+
     def text_for_law_exceptions(self) -> str:
         return "\n".join([self.profile.intro, *(d.text for d in self.documents),
                           *(v for p in self.past for v in p.sections.values())])

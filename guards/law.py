@@ -98,7 +98,8 @@ LAW_RULES: tuple[LawRule, ...] = (
             "주민등록번호 요구를 삭제하세요 (입사 후 법정 신고 시에만 수집)."),
     # English (EEOC-style).
     LawRule("EN-AGE-001", "en", "Age Discrimination in Employment Act (ADEA)", "age",
-            _p(r"recent\s+(college\s+)?grad(uate)?s?", r"digital\s+natives?",
+            _p(r"recent\s+(college\s+)?grad(uate)?s?\s+(only|preferred|required|wanted)",
+               r"(only|seeking|looking\s+for|hiring)\s+recent\s+(college\s+)?grad", r"digital\s+natives?",
                r"\byoung(er)?\b(?!\s+(company|startup|brand|organization|business))",
                r"\bunder\s+(the\s+age\s+of\s+)?\d{2}\b", r"\b(aged?|ages)\s+\d{2}\s*(-|–|to)\s*\d{2}\b",
                r"\bno\s+older\s+than\b", r"\bmaximum\s+age\b", r"\b\d{2}\s*years?\s+old\b", r"\bin\s+(their|your)\s+[2-6]0s\b"),
@@ -123,7 +124,8 @@ LAW_RULES: tuple[LawRule, ...] = (
                r"\bnot\s+(pregnant|planning\s+(a\s+)?(family|pregnancy))\b"),
             "Marital or pregnancy conditions are unlawful.", "Remove the condition."),
     LawRule("EN-APPEAR-001", "en", "Title VII (appearance as proxy for sex/age)", "appearance",
-            _p(r"\battractive\b", r"\bgood[-\s]looking\b", r"\bheight\s+of\s+at\s+least\b"),
+            _p(r"\battractive\b(?!\s+(salary|compensation|pay|package|benefits|offer|opportunit|equity|perks))",
+               r"\bgood[-\s]looking\b", r"\bheight\s+of\s+at\s+least\b"),
             "Appearance conditions unrelated to the job are not allowed.", "Remove the condition."),
 )
 

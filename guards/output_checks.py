@@ -48,3 +48,18 @@ def on_job_finding(posting: Posting, job: JobCode) -> Finding | None:
     return Finding(rule_id="OUT-ONJOB-001", severity="error", span=posting.title,
                    message=f"공고가 요청한 직무({job.name_ko})에 관한 내용이 아닌 것으로 보입니다.",
                    suggestion=f"제목과 주요업무를 {job.name_ko} 직무에 맞게 고치세요.")
+
+
+def grounding_findings(claims, removed: bool) -> list[Finding]:
+    out = []
+    for c in claims:
+        if c.kind == "number":
+            out.append(Finding(rule_id="OUT-GROUND-001", severity="error", span=c.text,
+                               message=f"회사 자료·과거 공고·요청 어디에도 없는 수치입니다: '{c.text}'"
+                               + (" 해당 줄을 삭제했습니다." if removed else ""),
+                               suggestion="근거가 있는 수치만 쓰거나 '회사 내규에 따름'으로 바꾸세요."))
+        else:
+            out.append(Finding(rule_id="OUT-GROUND-002", severity="warning", span=c.text,
+                               message=f"회사 자료·과거 공고·요청에 없는 기술입니다: '{c.text}'",
+                               suggestion="이 직무에 실제로 필요한 기술인지 확인하세요."))
+    return out

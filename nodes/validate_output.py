@@ -8,7 +8,15 @@ from core.jobcodes import JOB_CODES
 from core.schemas import Posting
 from graph.deps import Deps
 from graph.state import PostingState
-from guards.output_checks import law_findings, missing_sections, on_job_finding, sensitive_findings
+from core.levels import LEVELS
+from guards.grounding import drop_lines, unsupported_claims
+from guards.output_checks import (
+    grounding_findings,
+    law_findings,
+    missing_sections,
+    on_job_finding,
+    sensitive_findings,
+)
 from guards.validators import enforce_law, redact_sensitive
 
 
@@ -29,6 +37,14 @@ def check_posting(deps: Deps, state: PostingState, markdown: str) -> tuple[str, 
     findings += law_findings(law_hits, fixed=True)
 
     posting = Posting.from_markdown(text, language)  # type: ignore[arg-type]
+    lv = LEVELS.get(state.get("level") or "")
+    sources = ctx.grounding_sources(deps.repo.list_postings(state["company_id"]), state.get("masked_request", ""),
+                                    f"{lv.years_ko} {lv.years_en}" if lv else "")
+    claims = unsupported_claims(posting, sources)
+    if claims:
+        posting = drop_lines(posting, [c for c in claims if c.kind == "number"])
+        text = posting.to_markdown()
+        findings += grounding_findings(claims, removed=True)
     missing = missing_sections(posting)
     if missing:
         # Fill gaps from the deterministic composer (sourced from company data) and say so.
@@ -45,6 +61,9 @@ def check_posting(deps: Deps, state: PostingState, markdown: str) -> tuple[str, 
     if (f := on_job_finding(posting, job)) is not None:
         findings.append(f)
     changed = any(x.severity in ("critical", "error") or x.rule_id == "OUT-SECTION-001" for x in findings)
+    if ctx.matcher.find(text):
+        # Fail closed: the text a reviewer sees must itself be clean after every fix.
+        return "", [f.model_dump() for f in findings], "blocked"
     return text, [f.model_dump() for f in findings], ("fixed" if changed else "passed")
 
 

@@ -69,6 +69,15 @@ class Repository:
                 added += 1
             return added
 
+    def delete_sensitive_entity(self, company_id: str, text: str) -> bool:
+        with self._sf.begin() as s:
+            row = s.scalars(select(SensitiveEntity).where(SensitiveEntity.company_id == company_id,
+                                                          SensitiveEntity.text == text)).first()
+            if row is None:
+                return False
+            s.delete(row)
+            return True
+
     def import_company(self, bundle: CompanyBundle, postings: list[PastPostingRecord]) -> bool:
         """Insert a company with its documents, postings and registry; False if it already exists."""
         with self._sf.begin() as s:
