@@ -13,7 +13,7 @@ from guards.text import collapse_digit_spacing, nfkc
 
 # A phrase followed closely by a negation states the rule rather than breaking it
 # ("출신 지역은 묻지 않습니다", "we do not ask about age").
-_NEGATION_AFTER = re.compile(r"^[^\n.。!?]{0,25}?(않|없습니다|금지|불필요|묻지|받지|does not|do not|don't|never|won't)",
+_NEGATION_AFTER = re.compile(r"^[^\n.。!?]{0,40}?(않|없습니다|금지|불필요|묻지|받지|제외한|제외하고|빼고|does not|do not|don't|never|won't)",
                              re.IGNORECASE)
 
 
@@ -29,6 +29,8 @@ class LawRule:
     # Lawful when this context appears on the same line AND in the company's own data.
     exception: re.Pattern | None = None
     allow_if: tuple[re.Pattern, ...] = field(default_factory=tuple)  # phrases that are always lawful
+    # A line about a benefit ("만 40세 이상 매년 건강검진") describes who gets it, not who may apply.
+    benign_line: re.Pattern | None = None
 
 
 def _p(*patterns: str) -> tuple[re.Pattern, ...]:
@@ -46,24 +48,29 @@ LAW_RULES: tuple[LawRule, ...] = (
             "연령을 이유로 모집·채용을 제한할 수 없습니다.",
             "나이 조건을 삭제하고 '관련 경력 N년 이상'처럼 직무 요건으로 표현하세요.",
             exception=re.compile(r"청년\s*(인턴|채용|고용|일자리|내일|디딤돌|도약)|정부\s*지원\s*사업|고령자\s*우대|18\s*세\s*이상|19\s*세\s*이상"),
-            allow_if=_p(r"만?\s*1[5-9]\s*세\s*이상")),
+            allow_if=_p(r"만?\s*1[5-9]\s*세\s*이상"),
+            benign_line=re.compile(r"검진|의료비|보험|학자금|자녀|경조|축하금|휴가|수당|지원금|할인|연금")),
     LawRule("KR-SEX-001", "ko", "남녀고용평등과 일·가정 양립 지원에 관한 법률 제7조", "sex",
-            _p(r"(여성|남성|여자|남자|여직원|남직원)\s*(만|우대|한정|선호|환영|only|위주|을\s*선호|를\s*선호)",
+            _p(r"(여성|남성|(?<![참관수기부급증투])여자|남자|여직원|남직원)\s*(만|우대|한정|선호|환영|only|위주|을\s*선호|를\s*선호)",
                r"(?P<cut>여성|남성|여자|남자)\s*(개발자|엔지니어|마케터|담당자|인재|지원자|직원|분|사원)\s*(만|을|를|으로|로)?\s*(뽑|채용|모집|선발|구|원합|찾)",
                r"(여성|남성|여자|남자)\s*(을|를)\s*(뽑|채용|모집|선발|우대)",
+               r"(?P<cut>(여성|남성|여자|남자)\s*(분|인\s*분)?)\s*(이면|이었으면|였으면|이길|으로|로)\s*(좋|해|부탁|바람|원|뽑)",
                r"성별\s*:\s*(남|여)"),
             "성별을 이유로 모집·채용에서 차별할 수 없습니다.",
             "성별 조건을 삭제하고 직무 역량 기준만 적으세요.",
-            exception=re.compile(r"진정\s*직업\s*자격|직무\s*(의\s*)?성질상\s*특정\s*성"),),
+            exception=re.compile(r"진정\s*직업\s*자격|직무\s*(의\s*)?성질상\s*특정\s*성"),
+            allow_if=_p(r"경력\s*단절\s*여성")),
     LawRule("KR-MARITAL-001", "ko", "남녀고용평등과 일·가정 양립 지원에 관한 법률 제7조", "marital",
             _p(r"미혼\s*(자|인|여성|남성|만|우대|이신|인\s*분)?", r"기혼\s*(자)?\s*(제외|불가|사절)",
                r"(결혼|임신|출산)\s*(계획|예정)\s*(이\s*)?(없|있)", r"(임산부|임신부)\s*(제외|불가)"),
             "혼인·임신·출산을 채용 조건으로 삼을 수 없습니다.",
-            "혼인·임신·출산 관련 조건을 삭제하세요."),
+            "혼인·임신·출산 관련 조건을 삭제하세요.",
+            benign_line=re.compile(r"자녀|학자금|경조|축하금|휴가|수당|지원금|등록할\s*수|검진|가사|부부|임직원\S{0,3}께")),
     LawRule("KR-APPEAR-001", "ko", "남녀고용평등과 일·가정 양립 지원에 관한 법률 제7조 제2항", "appearance",
             _p(r"용모\s*(단정|가\s*단정|준수|가\s*준수)", r"외모\s*(가|를|가\s*뛰어난|우수|단정|좋은|중시|준수)",
                r"(신장|키)\s*\d{3}\s*(cm|센티|㎝)?\s*(이상|이하|미만|초과)?", r"(체중|몸무게)\s*\d{2,3}\s*(kg|킬로)?",
-               r"호감\s*(형|가는\s*인상)", r"인상이?\s*좋은\s*(분|사람)", r"(날씬|예쁜|잘생긴)"),
+               r"호감\s*(형|가는\s*인상)", r"인상이?\s*좋은\s*(분|사람)",
+               r"(날씬한|예쁜|잘생긴)\s*(분|사람|여성|남성|외모|얼굴|지원자|직원)"),
             "직무와 무관한 용모·키·체중 등 신체 조건을 요구할 수 없습니다.",
             "신체 조건을 삭제하고, 직무상 꼭 필요한 경우 그 근거를 회사 자료에 명시하세요.",
             exception=re.compile(r"진정\s*직업\s*자격|직무\s*수행\s*상\s*(불가피|필요)")),
@@ -87,7 +94,7 @@ LAW_RULES: tuple[LawRule, ...] = (
             "신앙을 이유로 차별할 수 없습니다.", "종교 조건을 삭제하세요."),
     LawRule("KR-DISAB-001", "ko", "장애인차별금지 및 권리구제 등에 관한 법률 제10조", "disability",
             _p(r"장애\s*(인|가\s*있는\s*분|우)?\s*(은|는)?\s*(제외|불가|사절|안\s*됨|지원\s*불가)",
-               r"(신체\s*건강한|건강한\s*신체(의|를\s*가진)?)\s*(자|분|사람|남성|여성|소유자)?",
+               r"(신체\s*건강한|건강한\s*신체(의|를\s*가진)?)\s*(자(?![가-힣])|분|사람|남성|여성|소유자)",
                r"(정상인|비장애인)\s*(만|우대)"),
             "장애를 이유로 모집·채용에서 차별할 수 없습니다.",
             "건강·장애 관련 조건을 삭제하고 필요한 직무 수행 능력만 적으세요."),
@@ -124,7 +131,8 @@ LAW_RULES: tuple[LawRule, ...] = (
                r"\bnot\s+(pregnant|planning\s+(a\s+)?(family|pregnancy))\b"),
             "Marital or pregnancy conditions are unlawful.", "Remove the condition."),
     LawRule("EN-APPEAR-001", "en", "Title VII (appearance as proxy for sex/age)", "appearance",
-            _p(r"\battractive\b(?!\s+(salary|compensation|pay|package|benefits|offer|opportunit|equity|perks))",
+            _p(r"\battractive\s+(appearance|candidates?|applicants?|person|people|women|men|looks?)\b",
+               r"\b(must|should)\s+be\s+attractive\b",
                r"\bgood[-\s]looking\b", r"\bheight\s+of\s+at\s+least\b"),
             "Appearance conditions unrelated to the job are not allowed.", "Remove the condition."),
 )
@@ -155,11 +163,14 @@ def scan_law(text: str, company_context: str = "", languages: tuple[str, ...] = 
         for pat in rule.patterns:
             for m in pat.finditer(norm):
                 span = m.group(0).strip()
-                if not span or any(a.search(span) for a in rule.allow_if):
+                # allow_if sees a little context before the match ("경력단절" + "여성 우대").
+                if not span or any(a.search(norm[max(0, m.start() - 10):m.end()]) for a in rule.allow_if):
                     continue
                 if _NEGATION_AFTER.match(norm[m.end():]):
                     continue
                 line = _line_at(norm, m.start())
+                if rule.benign_line and rule.benign_line.search(line):
+                    continue
                 excepted = bool(rule.exception and rule.exception.search(line)
                                 and rule.exception.search(company_context))
                 # Some patterns need context to match but only part of it is the problem ("여성" in

@@ -40,6 +40,7 @@ INJECTION = _rx(
     r"(검열|필터|가드레일|안전\s*장치)\S{0,3}\s*(을|를)?\s*(끄|꺼|해제|무시|우회)",
     r"(bypass|disable|turn\s+off)\s+(the\s+)?(filter|guard|safety|guardrails?)",
     r"<\s*/?\s*(system|instructions?)\s*>", r"\[\s*(system|INST)\s*\]",
+    r"시스템\s*(메시지|지시|명령)", r"개발자\s*모드", r"관리자\s*모드",
 )
 SENSITIVE_ASK = _rx(
     r"(내부|사내|비공개|미공개|미출시|출시\s*예정|대외비|기밀)\s*(프로젝트|코드\s*명|코드네임|제품|신제품|과제|고객사|실적|매출|수치|계획|서버|정보)",
@@ -47,7 +48,7 @@ SENSITIVE_ASK = _rx(
     r"(NDA|비밀\s*유지)\s*(고객사|계약|대상)", r"(고객사|거래처)\s*(이름|명단|리스트)\S{0,3}\s*(을|를|도)?\s*(넣|포함|적|언급|공개)",
     r"(unreleased|upcoming|secret|internal|confidential)\s+(products?|projects?|codenames?|clients?|figures?|revenue|roadmap)",
     r"(서버|호스트)\s*(이름|주소|명)|IP\s*주소|hostnames?|ip\s+address",
-    r"(매출|영업이익|실적)\s*(목표|수치|숫자)\S{0,3}\s*(을|를|도)?\s*(넣|포함|적|언급|공개|밝혀)",
+    r"(매출|영업이익률?|이익률|실적|원가)\s*(목표\s*)?(목표|수치|숫자)\S{0,3}\s*(을|를|도)?\s*(넣|포함|적|언급|공개|밝혀)",
 )
 ABUSIVE = _rx(
     r"씨\s*발|시\s*발(?!점|전|생|주)|ㅅ\s*ㅂ|ㅆ\s*ㅂ|병\s*신|ㅂ\s*ㅅ|개\s*새\s*끼|좆|존\s*나|지\s*랄|닥\s*쳐|꺼\s*져|미친\s*(놈|년|새끼)",
@@ -69,7 +70,7 @@ HIRING = _rx(
 OFF_DOMAIN = _rx(
     r"\b(poem|poetry|song|lyrics|joke|recipe|weather|horoscope|stock\s+tips?|crypto|bitcoin|lottery|homework|essay\s+about)\b",
     r"(시|노래|가사|소설|농담|유머|레시피|요리법)\S{0,2}\s*(를|을|좀|하나)?\s*(써|지어|만들어|알려|추천|해)",
-    r"(주식|코인|비트코인|로또|부동산)\s*(추천|종목|투자|전망|시세|팁)|날씨|운세|연애\s*상담|숙제|다이어트",
+    r"(주식|코인|비트코인|로또|부동산)\s*(번호\s*)?(추천|종목|투자|전망|시세|팁)|날씨|운세|연애\s*상담|숙제|다이어트",
     r"(맛집|여행지|영화)\s*(추천|알려)",
 )
 
@@ -103,7 +104,8 @@ def screen_request(request: str, language: str = "ko") -> ScreenResult:
                                 span=m.group(0) if m else None, suggestion=None))
         return ScreenResult("reject", [cls], "", findings, msg_ko if language == "ko" else msg_en)
 
-    if m := (_any(ABUSIVE, text) or _any(ABUSIVE, squeezed)):
+    # NFKC turns compatibility jamo ("ㅅㅂ") into other code points, so the raw text is checked too.
+    if m := (_any(ABUSIVE, request or "") or _any(ABUSIVE, text) or _any(ABUSIVE, squeezed)):
         return reject("abusive", "IN-ABUSE-001", m,
                       "요청에 욕설·혐오 표현이 있어 처리할 수 없습니다. 표현을 바꿔 다시 요청해 주세요.",
                       "The request contains abusive or hateful language and cannot be processed.")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from core.jobcodes import get_job
 from core.levels import normalize_level
+from core.schemas import Finding
 from graph.deps import Deps
 from graph.state import PostingState
 from guards.text import is_english
@@ -34,12 +35,24 @@ def make_input_guard(deps: Deps):
         if result.verdict == "reject":
             return reject(result.message, result.classes, findings)
         ctx = deps.company_context(state["company_id"], state["job_code"])
+        verdict, classes, notices = result.verdict, list(result.classes), [result.message] if result.message else []
+        hits = ctx.matcher.find(result.sanitized)
+        if hits:
+            # The request names a registered confidential item: it is masked and left out.
+            verdict = "allow_with_fix"
+            classes = [c for c in classes if c != "hiring"] + (["sensitive_request"] if "sensitive_request" not in classes else [])
+            for h in hits:
+                findings.append(Finding(rule_id="IN-SENSITIVE-002", severity="warning", where="request", span=h.matched,
+                                        message=("요청에 회사의 비공개 정보가 있어 가리고 작성합니다." if language == "ko"
+                                                 else "The request names confidential company information; it is left out."),
+                                        suggestion="공개된 정보만 요청하세요.").model_dump())
+            notices.append("요청에 포함된 비공개 정보는 공고에 넣지 않습니다." if language == "ko"
+                           else "Confidential items named in the request are left out of the posting.")
         masked = ctx.matcher.mask_for_model(result.sanitized, language)
-        update: dict = {"status": "running", "rejection": None, "verdict": result.verdict,
-                        "guard_classes": result.classes, "request_findings": findings, "masked_request": masked,
-                        "language": language, "level": level}
-        if result.message:
-            update["notices"] = [result.message]
+        update: dict = {"status": "running", "rejection": None, "verdict": verdict, "guard_classes": classes,
+                        "request_findings": findings, "masked_request": masked, "language": language, "level": level}
+        if notices:
+            update["notices"] = notices
         return update
 
     return input_guard
