@@ -12,6 +12,8 @@ DEFAULT_PROCESS = {"ko": "서류전형 → 1차 면접 → 2차 면접 → 처�
                    "en": "Application review → First interview → Final interview → Offer"}
 OFFLINE_LABEL = {"ko": "오프라인 모드: 모델 없이 회사 자료와 과거 공고로 구성한 초안입니다.",
                  "en": "Offline mode: composed from the company's data and past postings without a model."}
+NO_PAST_POSTINGS = {"ko": "이 회사의 이 직무 과거 공고가 없어 주요업무·자격요건은 직무 표준 항목으로 구성했습니다. 회사에 맞게 다듬어 주세요.",
+                    "en": "This company has no past posting for this job: duties and requirements come from the standard job profile."}
 LIMITS = {"concise": 4, "detailed": 8, "past_style": 6}
 
 

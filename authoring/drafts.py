@@ -22,11 +22,9 @@ async def write_drafts(deps, company_id: str, job_code: str, level: str | None, 
     ctx = deps.company_context(company_id, job_code)
     job = JOB_CODES[job_code]
     # Sensitive entities are masked in everything the drafts are built from.
-    profile = ctx.profile.model_copy(update={"intro": ctx.matcher.mask_for_model(ctx.profile.intro, language)})
-    past = [p.model_copy(update={"title": ctx.matcher.mask_for_model(p.title, language),
-                                 "sections": {k: ctx.matcher.mask_for_model(v, language) for k, v in p.sections.items()}})
-            for p in ctx.past]
-    entities = extract_baseline(job, level, profile, past, language)
+    masked = ctx.masked(language)
+    profile, past = masked.profile, masked.past
+    entities = extract_baseline(job, level, profile, past, language, masked.all_postings)
     composed = {s: compose_posting(profile, job, level, entities, past, [], s, language) for s in STYLES}
     if deps.models.offline:
         return composed, "offline-composer", Usage().model_dump()

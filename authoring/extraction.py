@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from catalog.models import CompanyProfile, PastPostingRecord
-from core.jobcodes import JobCode
+from core.jobcodes import JobCode, job_profile
 from core.levels import LEVELS
 from core.schemas import JobEntities
 
@@ -78,8 +78,11 @@ def extract_from_request(request: str) -> JobEntities:
 
 
 def extract_baseline(job: JobCode, level: str | None, company: CompanyProfile,
-                     past: list[PastPostingRecord], language: str = "ko") -> JobEntities:
-    """What the company's own data says about this job: past postings first, newest first."""
+                     past: list[PastPostingRecord], language: str = "ko",
+                     company_postings: list[PastPostingRecord] | None = None) -> JobEntities:
+    """What the company's own data says about this job: past postings first, newest first.
+    Benefits are company-wide, so other jobs' postings supply them when this job has none; with
+    no past posting for the job at all, duties and requirements come from the job profile."""
     lv = LEVELS.get(level or "")
     ent = JobEntities(
         job_title=job.name_ko if language == "ko" else job.name_en,
@@ -102,6 +105,15 @@ def extract_baseline(job: JobCode, level: str | None, company: CompanyProfile,
             ent.employment_type = m.group(0)
         if not ent.salary and (m := re.search(r"연봉\s*[:：]\s*([^\n]+)", cond)):
             ent.salary = m.group(1).strip()
+    others = [p for p in (company_postings or []) if p not in past]
+    if not ent.benefits:
+        for p in others:
+            ent.benefits += _bullets(p.sections.get("benefits", ""))
+    if not past:
+        profile = job_profile(job.code, language)
+        ent.duties = list(profile.get("duties", []))
+        ent.qualifications = list(profile.get("qualifications", []))
+        ent.preferred = list(profile.get("preferred", []))
     for field in ("duties", "qualifications", "preferred", "benefits", "skills"):
         setattr(ent, field, _dedupe(getattr(ent, field)))
     return ent

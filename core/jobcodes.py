@@ -1,7 +1,10 @@
 """JobKorea duty codes the product supports, with the words that mark a posting as on-job."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -34,3 +37,19 @@ JOB_CODES: dict[str, JobCode] = {
 
 def get_job(code: str) -> JobCode | None:
     return JOB_CODES.get(code)
+
+
+@lru_cache(maxsize=1)
+def _profiles() -> dict:
+    path = Path(__file__).resolve().parent.parent / "data" / "job_profiles.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def job_profile(code: str, language: str = "ko") -> dict[str, list[str]]:
+    """Generic duties/qualifications/preferred for a job: the fallback when a company has no
+    past posting for it. Company-agnostic product knowledge, never company facts."""
+    return _profiles().get(code, {}).get(language) or _profiles().get(code, {}).get("ko", {})
+
+
+def job_profiles_text() -> str:
+    return json.dumps(_profiles(), ensure_ascii=False)

@@ -97,8 +97,7 @@ async def run_case(rt, case: dict) -> CaseResult:
         approved = final.get("final_posting") or ""
         res.unlawful = [h.span for h in scan_law(approved, ctx.text_for_law_exceptions()) if not h.excepted]
         posting = Posting.from_markdown(approved, final.get("language") or "ko")
-        sources = ctx.grounding_sources(rt.repo.list_postings(case["company_id"]), out.get("masked_request", ""),
-                                        _level_text(case.get("level")))
+        sources = ctx.grounding_sources(out.get("masked_request", ""), _level_text(case.get("level")))
         res.unsupported = len(unsupported_claims(posting, sources))
         res.sections_required = len(REQUIRED_SECTIONS)
         res.sections_present = sum(1 for k in REQUIRED_SECTIONS if posting.sections.get(k, "").strip())

@@ -4,10 +4,21 @@ from dataclasses import dataclass, field
 
 from catalog.models import CompanyDocument, CompanyProfile, PastPostingRecord
 from core.config import Settings
+from core.jobcodes import job_profiles_text
 from guards.sensitive import SensitiveMatcher
 from llm.models import ModelSet
 from retrieval.index import IndexCache
 from store.repository import Repository
+
+
+@dataclass
+class MaskedCompany:
+    """The company's data with sensitive entities masked: the only form that reaches a model
+    or the offline composer."""
+
+    profile: CompanyProfile
+    past: list[PastPostingRecord]  # this job's past postings
+    all_postings: list[PastPostingRecord]  # every past posting of the company
 
 
 @dataclass
@@ -16,13 +27,27 @@ class CompanyContext:
     documents: list[CompanyDocument]
     past: list[PastPostingRecord]
     matcher: SensitiveMatcher
+    all_postings: list[PastPostingRecord] = field(default_factory=list)
 
-    def grounding_sources(self, all_postings: list[PastPostingRecord], request: str, extra: str = "") -> str:
+    def masked(self, language: str) -> MaskedCompany:
+        mask = lambda t: self.matcher.mask_for_model(t, language)  # noqa: E731
+
+        def posting(p: PastPostingRecord) -> PastPostingRecord:
+            return p.model_copy(update={"title": mask(p.title),
+                                        "sections": {k: mask(v) for k, v in p.sections.items()}})
+
+        by_id = {p.id: posting(p) for p in self.all_postings or self.past}
+        return MaskedCompany(profile=self.profile.model_copy(update={"intro": mask(self.profile.intro)}),
+                             past=[by_id.get(p.id) or posting(p) for p in self.past],
+                             all_postings=list(by_id.values()))
+
+    def grounding_sources(self, request: str, extra: str = "") -> str:
         """Everything a claim may come from: company profile and documents, every past posting
-        of the company (benefits are company-wide), the request and the level wording."""
+        of the company (benefits are company-wide), the request, the level wording and the
+        generic job profiles."""
         parts = [self.profile.intro, self.profile.location, " ".join(self.profile.talent_profile),
-                 *(d.text for d in self.documents), request, extra]
-        for p in all_postings:
+                 *(d.text for d in self.documents), request, extra, job_profiles_text()]
+        for p in self.all_postings:
             parts += [p.title, *p.sections.values()]
         return "\n".join(parts)
 
@@ -45,6 +70,8 @@ class Deps:
         profile = self.repo.get_company(company_id)
         if profile is None:
             raise LookupError(company_id)
+        all_postings = self.repo.list_postings(company_id)
         return CompanyContext(profile=profile, documents=self.repo.get_documents(company_id),
-                              past=self.repo.list_postings(company_id, job_code),
-                              matcher=SensitiveMatcher(self.repo.get_sensitive_entities(company_id)))
+                              past=[p for p in all_postings if p.job_code == job_code],
+                              matcher=SensitiveMatcher(self.repo.get_sensitive_entities(company_id)),
+                              all_postings=all_postings)

@@ -42,9 +42,9 @@ def make_extract_entities(deps: Deps):
         ctx = deps.company_context(state["company_id"], state["job_code"])
         job = JOB_CODES[state["job_code"]]
         mask = lambda t: ctx.matcher.mask_for_model(t, language)  # noqa: E731
-        past = [p.model_copy(update={"sections": {k: mask(v) for k, v in p.sections.items()}}) for p in ctx.past]
-        profile = ctx.profile.model_copy(update={"intro": mask(ctx.profile.intro)})
-        baseline = extract_baseline(job, state.get("level"), profile, past, language)
+        masked = ctx.masked(language)
+        profile, past = masked.profile, masked.past
+        baseline = extract_baseline(job, state.get("level"), profile, past, language, masked.all_postings)
         request = state.get("masked_request", "")
         from_request = extract_from_request(request)
         usage = Usage()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from langchain_core.messages import AIMessageChunk, HumanMessage, SystemMessage
 from langgraph.config import get_stream_writer
 
-from authoring.composer import OFFLINE_LABEL, compose_posting
+from authoring.composer import NO_PAST_POSTINGS, OFFLINE_LABEL, compose_posting
 from core.jobcodes import JOB_CODES
 from core.schemas import SECTION_HEADINGS, SECTION_KEYS, JobEntities, Posting
 from graph.deps import Deps
@@ -27,11 +27,9 @@ def make_generate(deps: Deps):
         language = state.get("language") or "ko"
         ctx = deps.company_context(state["company_id"], state["job_code"])
         job = JOB_CODES[state["job_code"]]
-        mask = lambda t: ctx.matcher.mask_for_model(t, language)  # noqa: E731
         entities = JobEntities.model_validate(state.get("entities") or {})
-        profile = ctx.profile.model_copy(update={"intro": mask(ctx.profile.intro)})
-        past = [p.model_copy(update={"title": mask(p.title), "sections": {k: mask(v) for k, v in p.sections.items()}})
-                for p in ctx.past]
+        masked = ctx.masked(language)
+        profile, past = masked.profile, masked.past
         context = state.get("context") or []
 
         if deps.models.offline:
@@ -41,7 +39,7 @@ def make_generate(deps: Deps):
             writer = get_stream_writer()
             for i in range(0, len(text), 40):
                 writer({"token": text[i:i + 40]})
-            notices = [OFFLINE_LABEL[language]]
+            notices = [OFFLINE_LABEL[language]] + ([NO_PAST_POSTINGS[language]] if not past else [])
             if (state.get("masked_request") or "").strip():
                 notices.append(NEEDS_MODEL[language])
             return {"posting": text, "generator": "offline-composer", "notices": notices}

@@ -2,7 +2,7 @@
 them first if they do not exist yet."""
 from __future__ import annotations
 
-from authoring.composer import OFFLINE_LABEL
+from authoring.composer import NO_PAST_POSTINGS, OFFLINE_LABEL
 from authoring.drafts import write_drafts
 from core.schemas import STYLES
 from graph.deps import Deps
@@ -24,7 +24,10 @@ def make_template(deps: Deps):
             update["usage"] = usage
         style = state.get("style") if state.get("style") in STYLES else "concise"
         generator = stored[style].generator
-        notices = [OFFLINE_LABEL[state.get("language") or "ko"]] if generator == "offline-composer" else []
+        language = state.get("language") or "ko"
+        notices = [OFFLINE_LABEL[language]] if generator == "offline-composer" else []
+        if not deps.repo.list_postings(company_id, job_code):
+            notices.append(NO_PAST_POSTINGS[language])
         return {**update, "drafts": {s: d.markdown for s, d in stored.items()}, "posting": stored[style].markdown,
                 "style": style, "generator": generator, "notices": notices}
 

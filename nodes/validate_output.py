@@ -38,8 +38,7 @@ def check_posting(deps: Deps, state: PostingState, markdown: str) -> tuple[str, 
 
     posting = Posting.from_markdown(text, language)  # type: ignore[arg-type]
     lv = LEVELS.get(state.get("level") or "")
-    sources = ctx.grounding_sources(deps.repo.list_postings(state["company_id"]), state.get("masked_request", ""),
-                                    f"{lv.years_ko} {lv.years_en}" if lv else "")
+    sources = ctx.grounding_sources(state.get("masked_request", ""), f"{lv.years_ko} {lv.years_en}" if lv else "")
     claims = unsupported_claims(posting, sources)
     if claims:
         posting = drop_lines(posting, [c for c in claims if c.kind == "number"])
@@ -48,14 +47,16 @@ def check_posting(deps: Deps, state: PostingState, markdown: str) -> tuple[str, 
     missing = missing_sections(posting)
     if missing:
         # Fill gaps from the deterministic composer (sourced from company data) and say so.
-        base = compose_posting(ctx.profile, job, state.get("level"),
-                               extract_baseline(job, state.get("level"), ctx.profile, ctx.past, language),
-                               ctx.past, [], "concise", language)
+        masked = ctx.masked(language)
+        base = compose_posting(masked.profile, job, state.get("level"),
+                               extract_baseline(job, state.get("level"), masked.profile, masked.past, language,
+                                                masked.all_postings),
+                               masked.past, [], "concise", language)
         for f in missing:
             f.suggestion = (f.suggestion or "") + " (회사 자료로 채웠습니다)"
         for key, body in base.sections.items():
             if not posting.sections.get(key, "").strip():
-                posting.sections[key] = ctx.matcher.mask_for_model(body, language)
+                posting.sections[key] = body
         text = posting.to_markdown()
         findings += missing
     if (f := on_job_finding(posting, job)) is not None:

@@ -112,6 +112,12 @@ def test_langserve_invoke_and_playground(client):
     r = client.post("/generations/ls-thread-1/review", json={"action": "approve"})
     assert r.json()["status"] == "approved"
     assert client.get("/graph/playground/").status_code == 200
+    r = client.post("/graph/stream", json={"input": {"company_id": "nuri-ai", "job_code": "1000229",
+                                                     "request": "Go와 Kafka 경험을 강조한 백엔드 공고"}},
+                    headers={"X-Thread-Id": "ls-thread-2"})
+    chunks = [d for e, d in _parse_sse(r.text) if e == "data"]
+    assert len(chunks) > 3, "one chunk per graph step"
+    assert chunks[-1]["status"] == "pending_review" and "Kafka" in chunks[-1]["posting"]
     assert client.get("/graph/input_schema").status_code == 200
 
 
@@ -127,3 +133,10 @@ def _parse_sse(raw: str) -> list[tuple[str, dict]]:
         if name and data:
             events.append((name, json.loads("\n".join(data))))
     return events
+
+
+def test_job_without_past_postings_gets_a_complete_draft(client):
+    body = client.post("/generations", json={"company_id": "nuri-ai", "job_code": "1000187", "level": "mid"}).json()
+    assert not [f for f in body["findings"] if f["rule_id"] in ("OUT-SECTION-001", "OUT-ONJOB-001")]
+    assert any("과거 공고가 없어" in n for n in body["notices"])
+    assert "## 주요업무" in body["posting"] and "## 복리후생" in body["posting"]
