@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import uuid
 
 from fastapi import APIRouter, Query, Request
@@ -17,6 +18,7 @@ from core.jobcodes import JOB_CODES
 from core.levels import LEVELS
 
 router = APIRouter()
+log = logging.getLogger(__name__)
 
 
 def _rt(request: Request):
@@ -43,6 +45,27 @@ async def _view(rt, thread_id: str) -> dict:
         raise ApiError(404, "unknown_thread", f"생성 요청을 찾을 수 없습니다: {thread_id!r}")
     interrupted = any(t.interrupts for t in snap.tasks)
     return public_view(thread_id, snap.values, interrupted)
+
+
+def _model_error(exc: Exception) -> ApiError | None:
+    """A failure of the model backend (unreachable, timed out, refused) as a clear 502."""
+    import httpx
+    import openai
+
+    if isinstance(exc, (openai.APIConnectionError, openai.APITimeoutError, openai.APIStatusError, httpx.HTTPError)):
+        detail = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+        return ApiError(502, "model_unavailable",
+                        f"모델 서버 호출에 실패했습니다 (model backend failed): {detail[:200]}")
+    return None
+
+
+async def _run(rt, payload, thread_id: str) -> None:
+    try:
+        await rt.graph.ainvoke(payload, _config(thread_id))
+    except Exception as exc:
+        if (err := _model_error(exc)) is not None:
+            raise err from exc
+        raise
 
 
 def _rejected(view: dict) -> ApiError:
@@ -145,7 +168,7 @@ async def start_generation(body: GenerationRequest, request: Request):
     rt = _rt(request)
     _check(rt, body)
     thread_id = uuid.uuid4().hex
-    await rt.graph.ainvoke(body.model_dump(), _config(thread_id))
+    await _run(rt, body.model_dump(), thread_id)
     view = await _view(rt, thread_id)
     if view["status"] == "rejected":
         raise _rejected(view)
@@ -176,10 +199,11 @@ async def stream_generation(body: GenerationRequest, request: Request):
                         yield {"event": "node", "data": json.dumps({"node": node})}
             yield {"event": "result", "data": json.dumps(await _view(rt, thread_id), ensure_ascii=False, default=str)}
         except Exception as exc:  # the stream has started: report in-band, never a stack trace
-            import logging
-
-            logging.getLogger(__name__).exception("stream failed")
-            yield {"event": "error", "data": json.dumps({"error": "internal_error", "message": str(exc)[:300]},
+            err = _model_error(exc)
+            if err is None:
+                log.exception("stream failed")
+                err = ApiError(500, "internal_error", "내부 오류가 발생했습니다. 잠시 후 다시 시도해 주세요.")
+            yield {"event": "error", "data": json.dumps({"error": err.error, "message": err.message},
                                                         ensure_ascii=False)}
 
     return EventSourceResponse(events())
@@ -199,5 +223,5 @@ async def review_generation(thread_id: str, body: ReviewRequest, request: Reques
         raise ApiError(409, "not_pending_review", f"검토 대기 중인 요청이 아닙니다 (상태: {view['status']}).")
     if body.action == "edit" and not (body.edited_posting or "").strip():
         raise ApiError(422, "empty_edit", "action=edit에는 edited_posting이 필요합니다.")
-    await rt.graph.ainvoke(Command(resume=body.model_dump()), _config(thread_id))
+    await _run(rt, Command(resume=body.model_dump()), thread_id)
     return await _view(rt, thread_id)

@@ -20,11 +20,12 @@ def settings(tmp_path) -> Settings:
 
 @pytest.fixture
 def make_client(settings):
-    """make_client(models=None, **settings_overrides) -> a started TestClient."""
+    """make_client(models="offline", **settings_overrides) -> a started TestClient.
+    models=None builds the models from the settings (the JOBPOST_LLM_* overrides)."""
     clients = []
 
-    def _make(models: ModelSet | None = None, **overrides) -> TestClient:
-        app = create_app(settings.model_copy(update=overrides), models or ModelSet())
+    def _make(models: ModelSet | None | str = "offline", **overrides) -> TestClient:
+        app = create_app(settings.model_copy(update=overrides), ModelSet() if models == "offline" else models)
         client = TestClient(app)
         client.__enter__()
         clients.append(client)

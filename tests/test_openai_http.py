@@ -45,3 +45,18 @@ def test_streaming_over_real_http(settings):
     assert {r["model"] for r in stats} == {"scripted-small", "scripted-large"}
     assert any(r["stream"] and r["model"] == "scripted-large" for r in stats)
     assert result["usage"]["completion_tokens"] > 0 and result["usage"]["llm_calls"] >= 3
+
+
+def test_unreachable_model_gives_502_and_stores_nothing(make_client):
+    from tests.support.servers import free_port
+
+    client = make_client(models=None, llm_base_url=f"http://127.0.0.1:{free_port()}/v1", llm_api_key="k",
+                         llm_max_retries=0, llm_timeout_s=5)
+    r = client.post("/generations", json={"company_id": "nuri-ai", "job_code": "1000229", "mode": "custom",
+                                          "request": "Go와 Kafka 경험을 강조한 백엔드 공고"})
+    assert r.status_code == 502 and r.json()["error"] == "model_unavailable"
+    assert client.app.state.runtime.repo.list_runs() == []
+    with client.stream("POST", "/generations/stream", json={"company_id": "nuri-ai", "job_code": "1000229",
+                                                              "mode": "custom", "request": "Kafka 백엔드 공고"}) as s:
+        body = "".join(s.iter_text())
+    assert "event: error" in body and "model_unavailable" in body
