@@ -33,7 +33,10 @@ def make_review(deps: Deps):
             # An edit is checked like generated text: it cannot reintroduce a leak or unlawful wording.
             final, findings, status = check_posting(deps, state, decision.edited_posting or "")
             if status == "blocked":
-                final = ""
+                deps.repo.upsert_run(**{**base, "findings": base["findings"] + findings}, status="blocked",
+                                     final_markdown=None, reviewer_comment=decision.comment)
+                return {"status": "blocked", "final_posting": None, "review": decision.model_dump(),
+                        "output_findings": (state.get("output_findings") or []) + findings}
         deps.repo.upsert_run(**{**base, "findings": base["findings"] + findings}, status="approved",
                              final_markdown=final, reviewer_comment=decision.comment)
         return {"status": "approved", "final_posting": final, "review": decision.model_dump(),

@@ -80,8 +80,9 @@ def make_validate_output(deps: Deps):
             return update
         update["posting"] = text
         if state.get("drafts"):
-            ctx = deps.company_context(state["company_id"], state["job_code"])
-            update["drafts"] = {s: redact_sensitive(md, ctx.matcher, language)[0] for s, md in state["drafts"].items()}
+            # The other styles are shown too, so each gets the same checks (a blocked one is dropped).
+            checked = {style: check_posting(deps, state, md) for style, md in state["drafts"].items()}
+            update["drafts"] = {style: md for style, (md, _, st) in checked.items() if st != "blocked"}
         return update
 
     return validate_output
