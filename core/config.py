@@ -3,7 +3,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -15,7 +15,8 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="JOBPOST_", env_file=".env", extra="ignore")
 
     # Storage. SQLite is the embedded default; a postgresql+psycopg:// URL switches to PostgreSQL.
-    database_url: str = f"sqlite:///{REPO_ROOT / 'var' / 'jobpost.db'}"
+    database_url: str = Field(default=f"sqlite:///{REPO_ROOT / 'var' / 'jobpost.db'}",
+                              validation_alias=AliasChoices("JOBPOST_DATABASE_URL", "DATABASE_URL", "database_url"))
     # Checkpoints for paused (review) threads. Empty: same backend as database_url
     # (SQLite file next to the app database, or the same PostgreSQL database).
     checkpoint_url: str = ""
