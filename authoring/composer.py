@@ -14,6 +14,8 @@ OFFLINE_LABEL = {"ko": "오프라인 모드: 모델 없이 회사 자료와 과�
                  "en": "Offline mode: composed from the company's data and past postings without a model."}
 NO_PAST_POSTINGS = {"ko": "이 회사의 이 직무 과거 공고가 없어 주요업무·자격요건은 직무 표준 항목으로 구성했습니다. 회사에 맞게 다듬어 주세요.",
                     "en": "This company has no past posting for this job: duties and requirements come from the standard job profile."}
+UNTRANSLATED = ("Offline mode does not translate: company facts from Korean sources (duties, benefits, process) "
+                "are shown as written. Configure a model for a fully English posting.")
 LIMITS = {"concise": 4, "detailed": 8, "past_style": 6}
 
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 from langchain_core.messages import AIMessageChunk, HumanMessage, SystemMessage
 from langgraph.config import get_stream_writer
 
-from authoring.composer import NO_PAST_POSTINGS, OFFLINE_LABEL, compose_posting
+import re
+
+from authoring.composer import NO_PAST_POSTINGS, OFFLINE_LABEL, UNTRANSLATED, compose_posting
 from core.jobcodes import JOB_CODES
 from core.schemas import SECTION_HEADINGS, SECTION_KEYS, JobEntities, Posting
 from graph.deps import Deps
@@ -40,6 +42,8 @@ def make_generate(deps: Deps):
             for i in range(0, len(text), 40):
                 writer({"token": text[i:i + 40]})
             notices = [OFFLINE_LABEL[language]] + ([NO_PAST_POSTINGS[language]] if not past else [])
+            if language == "en" and re.search(r"[\uac00-\ud7a3]", text):
+                notices.append(UNTRANSLATED)
             if (state.get("masked_request") or "").strip():
                 notices.append(NEEDS_MODEL[language])
             return {"posting": text, "generator": "offline-composer", "notices": notices}

@@ -2,7 +2,7 @@
 them first if they do not exist yet."""
 from __future__ import annotations
 
-from authoring.composer import NO_PAST_POSTINGS, OFFLINE_LABEL
+from authoring.composer import NO_PAST_POSTINGS, OFFLINE_LABEL, UNTRANSLATED
 from authoring.drafts import write_drafts
 from core.schemas import STYLES
 from graph.deps import Deps
@@ -13,19 +13,20 @@ def make_template(deps: Deps):
     async def template(state: PostingState) -> dict:
         company_id, job_code = state["company_id"], state["job_code"]
         level_key = state.get("level") or "any"
-        stored = deps.repo.get_drafts(company_id, job_code, level_key)
+        language = state.get("language") or "ko"
+        stored = deps.repo.get_drafts(company_id, job_code, level_key, language)
         update: dict = {}
         if set(stored) != set(STYLES):
-            drafts, generator, usage = await write_drafts(deps, company_id, job_code, state.get("level"),
-                                                          state.get("language") or "ko")
+            drafts, generator, usage = await write_drafts(deps, company_id, job_code, state.get("level"), language)
             deps.repo.save_drafts(company_id, job_code, level_key,
-                                  {s: (p.title, p.to_markdown()) for s, p in drafts.items()}, generator)
-            stored = deps.repo.get_drafts(company_id, job_code, level_key)
+                                  {s: (p.title, p.to_markdown()) for s, p in drafts.items()}, generator, language)
+            stored = deps.repo.get_drafts(company_id, job_code, level_key, language)
             update["usage"] = usage
         style = state.get("style") if state.get("style") in STYLES else "concise"
         generator = stored[style].generator
-        language = state.get("language") or "ko"
         notices = [OFFLINE_LABEL[language]] if generator == "offline-composer" else []
+        if generator == "offline-composer" and language == "en":
+            notices.append(UNTRANSLATED)
         if not deps.repo.list_postings(company_id, job_code):
             notices.append(NO_PAST_POSTINGS[language])
         return {**update, "drafts": {s: d.markdown for s, d in stored.items()}, "posting": stored[style].markdown,

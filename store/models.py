@@ -63,16 +63,17 @@ class SensitiveEntity(Base):
 
 
 class Draft(Base):
-    """A pre-generated template draft: one per (company, job code, level, style)."""
+    """A pre-generated template draft: one per (company, job code, level, style, language)."""
 
     __tablename__ = "drafts"
-    __table_args__ = (UniqueConstraint("company_id", "job_code", "level", "style", name="uq_draft_key"),)
+    __table_args__ = (UniqueConstraint("company_id", "job_code", "level", "style", "language", name="uq_draft_key_lang"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     company_id: Mapped[str] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"), index=True)
     job_code: Mapped[str] = mapped_column(String(16))
     level: Mapped[str] = mapped_column(String(16))  # "any" when no level was chosen
     style: Mapped[str] = mapped_column(String(16))
+    language: Mapped[str] = mapped_column(String(4), default="ko", server_default="ko")
     title: Mapped[str] = mapped_column(String(300))
     markdown: Mapped[str] = mapped_column(Text)
     generator: Mapped[str] = mapped_column(String(60))

@@ -95,22 +95,23 @@ class Repository:
             return True
 
     # --- template drafts ---------------------------------------------------------------
-    def get_drafts(self, company_id: str, job_code: str, level: str) -> dict[str, Draft]:
+    def get_drafts(self, company_id: str, job_code: str, level: str, language: str = "ko") -> dict[str, Draft]:
         with self._sf() as s:
             rows = s.scalars(select(Draft).where(Draft.company_id == company_id, Draft.job_code == job_code,
-                                                 Draft.level == level)).all()
+                                                 Draft.level == level, Draft.language == language)).all()
             return {r.style: r for r in rows}
 
     def save_drafts(self, company_id: str, job_code: str, level: str, drafts: dict[str, tuple[str, str]],
-                    generator: str) -> None:
+                    generator: str, language: str = "ko") -> None:
         """Store all styles in one transaction (style -> (title, markdown)); replaces existing ones."""
         with self._sf.begin() as s:
             for style, (title, markdown) in drafts.items():
                 row = s.scalars(select(Draft).where(Draft.company_id == company_id, Draft.job_code == job_code,
-                                                    Draft.level == level, Draft.style == style)).first()
+                                                    Draft.level == level, Draft.style == style,
+                                                    Draft.language == language)).first()
                 if row is None:
                     s.add(Draft(company_id=company_id, job_code=job_code, level=level, style=style, title=title,
-                                markdown=markdown, generator=generator))
+                                markdown=markdown, generator=generator, language=language))
                 else:
                     row.title, row.markdown, row.generator = title, markdown, generator
 

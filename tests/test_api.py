@@ -140,3 +140,11 @@ def test_job_without_past_postings_gets_a_complete_draft(client):
     assert not [f for f in body["findings"] if f["rule_id"] in ("OUT-SECTION-001", "OUT-ONJOB-001")]
     assert any("과거 공고가 없어" in n for n in body["notices"])
     assert "## 주요업무" in body["posting"] and "## 복리후생" in body["posting"]
+
+
+def test_english_template_drafts_are_separate_and_labelled(client):
+    ko = client.post("/generations", json={"company_id": "mirae-logis", "job_code": "1000229", "level": "senior"}).json()
+    en = client.post("/generations", json={"company_id": "mirae-logis", "job_code": "1000229", "level": "senior",
+                                           "language": "en"}).json()
+    assert "## 주요업무" in ko["posting"] and "## Responsibilities" in en["posting"]
+    assert any("does not translate" in n for n in en["notices"])

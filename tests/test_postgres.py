@@ -46,3 +46,51 @@ def test_full_cycle_on_postgres(pg_url, tmp_path):
         assert "쿠팡이츠" not in r.json()["final_posting"]
         run = client.app.state.runtime.repo.get_run(tid)
         assert run.status == "approved" and run.final_markdown == r.json()["final_posting"]
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def fresh_url(request, tmp_path):
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'm.db'}"
+        return
+    import uuid
+
+    import psycopg
+
+    from tests.conftest import PG_ADMIN_URL
+
+    name = f"jobpost_mig_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    yield PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_migrations_upgrade_keeps_drafts_and_downgrade_works(fresh_url):
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import text
+
+    from core.config import REPO_ROOT
+
+    engine = make_engine(fresh_url)
+    cfg = Config(str(REPO_ROOT / "alembic.ini"))
+    cfg.set_main_option("script_location", str(REPO_ROOT / "migrations"))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+        conn.execute(text("INSERT INTO companies VALUES ('c', 'C', 'startup', '', '', '', '', '[]')"))
+        conn.execute(text("INSERT INTO drafts (company_id, job_code, level, style, title, markdown, generator, created_at) "
+                          "VALUES ('c', '1000229', 'any', 'concise', 't', '# t', 'g', CURRENT_TIMESTAMP)"))
+        command.upgrade(cfg, "head")
+    repo = Repository(make_session_factory(engine))
+    assert repo.get_drafts("c", "1000229", "any")["concise"].language == "ko"
+    repo.save_drafts("c", "1000229", "any", {"concise": ("en", "# en")}, "g", language="en")
+    assert repo.get_drafts("c", "1000229", "any", "en")["concise"].title == "en"
+    assert repo.get_drafts("c", "1000229", "any", "ko")["concise"].title == "t"
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0001")
+        assert conn.execute(text("SELECT count(*) FROM drafts")).scalar() == 1
+    engine.dispose()
