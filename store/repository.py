@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from catalog.models import (
@@ -103,7 +104,15 @@ class Repository:
 
     def save_drafts(self, company_id: str, job_code: str, level: str, drafts: dict[str, tuple[str, str]],
                     generator: str, language: str = "ko") -> None:
-        """Store all styles in one transaction (style -> (title, markdown)); replaces existing ones."""
+        """Store all styles in one transaction (style -> (title, markdown)); replaces existing ones.
+        If a concurrent request stored the same drafts first, theirs are kept."""
+        try:
+            self._write_drafts(company_id, job_code, level, drafts, generator, language)
+        except IntegrityError:
+            pass
+
+    def _write_drafts(self, company_id: str, job_code: str, level: str, drafts: dict[str, tuple[str, str]],
+                      generator: str, language: str) -> None:
         with self._sf.begin() as s:
             for style, (title, markdown) in drafts.items():
                 row = s.scalars(select(Draft).where(Draft.company_id == company_id, Draft.job_code == job_code,

@@ -94,3 +94,17 @@ def test_migrations_upgrade_keeps_drafts_and_downgrade_works(fresh_url):
         command.downgrade(cfg, "0001")
         assert conn.execute(text("SELECT count(*) FROM drafts")).scalar() == 1
     engine.dispose()
+
+
+def test_concurrent_first_draft_writes_do_not_fail(repo):
+    from concurrent.futures import ThreadPoolExecutor
+
+    seed_from_collector(repo, BundledCollector(get_settings().sample_data_dir))
+
+    def write(i):
+        repo.save_drafts("solbit-cosmetics", "1000187", "lead", {s: (f"t{i}", f"# t{i}") for s in
+                                                               ("concise", "detailed", "past_style")}, "g")
+
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(write, range(8)))
+    assert len(repo.get_drafts("solbit-cosmetics", "1000187", "lead")) == 3
