@@ -6,7 +6,7 @@ from authoring.composer import compose_posting
 from authoring.extraction import extract_baseline
 from core.jobcodes import JOB_CODES
 from core.schemas import Posting
-from graph.deps import Deps
+from graph.deps import CompanyContext, Deps
 from graph.state import PostingState
 from core.levels import LEVELS
 from guards.grounding import drop_lines, unsupported_claims
@@ -20,10 +20,11 @@ from guards.output_checks import (
 from guards.validators import enforce_law, redact_sensitive
 
 
-def check_posting(deps: Deps, state: PostingState, markdown: str) -> tuple[str, list[dict], str]:
+def check_posting(deps: Deps, state: PostingState, markdown: str,
+                  ctx: CompanyContext | None = None) -> tuple[str, list[dict], str]:
     """Returns (fixed markdown, findings, status) where status is passed | fixed | blocked."""
     language = state.get("language") or "ko"
-    ctx = deps.company_context(state["company_id"], state["job_code"])
+    ctx = ctx or deps.company_context(state["company_id"], state["job_code"])
     job = JOB_CODES[state["job_code"]]
     findings = []
 
@@ -70,7 +71,8 @@ def check_posting(deps: Deps, state: PostingState, markdown: str) -> tuple[str, 
 
 def make_validate_output(deps: Deps):
     def validate_output(state: PostingState) -> dict:
-        text, findings, status = check_posting(deps, state, state.get("posting", ""))
+        ctx = deps.company_context(state["company_id"], state["job_code"])
+        text, findings, status = check_posting(deps, state, state.get("posting", ""), ctx)
         update: dict = {"output_findings": findings, "validation": {"status": status}}
         language = state.get("language") or "ko"
         if status == "blocked":
@@ -81,7 +83,7 @@ def make_validate_output(deps: Deps):
         update["posting"] = text
         if state.get("drafts"):
             # The other styles are shown too, so each gets the same checks (a blocked one is dropped).
-            checked = {style: check_posting(deps, state, md) for style, md in state["drafts"].items()}
+            checked = {style: check_posting(deps, state, md, ctx) for style, md in state["drafts"].items()}
             update["drafts"] = {style: md for style, (md, _, st) in checked.items() if st != "blocked"}
         return update
 
