@@ -11,11 +11,11 @@ from sse_starlette.sse import EventSourceResponse
 
 from api.errors import ApiError
 from api.schemas import GenerationRequest, ReviewRequest, SensitiveEntityIn
-from catalog.models import SensitiveEntityRecord
-from guards.entity_proposer import propose_entities
 from api.views import public_view
+from catalog.models import SensitiveEntityRecord
 from core.jobcodes import JOB_CODES
 from core.levels import LEVELS
+from guards.entity_proposer import propose_entities
 
 router = APIRouter()
 log = logging.getLogger(__name__)
@@ -29,9 +29,15 @@ def _config(thread_id: str) -> dict:
     return {"configurable": {"thread_id": thread_id}}
 
 
+def _company_or_404(rt, company_id: str):
+    company = rt.repo.get_company(company_id)
+    if company is None:
+        raise ApiError(404, "unknown_company", f"회사를 찾을 수 없습니다: {company_id!r}")
+    return company
+
+
 def _check(rt, body: GenerationRequest) -> None:
-    if rt.repo.get_company(body.company_id) is None:
-        raise ApiError(404, "unknown_company", f"회사를 찾을 수 없습니다: {body.company_id!r}")
+    _company_or_404(rt, body.company_id)
     limit = rt.settings.max_request_chars
     if len(body.request) > limit:
         raise ApiError(413, "request_too_long", f"요청이 너무 깁니다: {len(body.request)}자 (최대 {limit}자).")
@@ -92,9 +98,7 @@ def list_companies(request: Request):
 @router.get("/companies/{company_id}", tags=["catalog"])
 def get_company(company_id: str, request: Request):
     rt = _rt(request)
-    company = rt.repo.get_company(company_id)
-    if company is None:
-        raise ApiError(404, "unknown_company", f"회사를 찾을 수 없습니다: {company_id!r}")
+    company = _company_or_404(rt, company_id)
     postings = rt.repo.list_postings(company_id)
     return {**company.model_dump(), "job_codes": sorted({p.job_code for p in postings}),
             "posting_count": len(postings), "documents": [d.title for d in rt.repo.get_documents(company_id)]}
@@ -103,8 +107,7 @@ def get_company(company_id: str, request: Request):
 @router.get("/companies/{company_id}/postings", tags=["catalog"])
 def company_postings(company_id: str, request: Request, job_code: str | None = Query(default=None)):
     rt = _rt(request)
-    if rt.repo.get_company(company_id) is None:
-        raise ApiError(404, "unknown_company", f"회사를 찾을 수 없습니다: {company_id!r}")
+    _company_or_404(rt, company_id)
     if job_code is not None and job_code not in JOB_CODES:
         raise ApiError(422, "unknown_job_code", f"지원하지 않는 직무 코드입니다: {job_code!r}")
     return [p.model_dump() for p in rt.repo.list_postings(company_id, job_code)]
@@ -119,13 +122,6 @@ def get_posting(posting_id: str, request: Request):
 
 
 # --- sensitive-entity registry (editable by the HR manager) ----------------------------------
-def _company_or_404(rt, company_id: str):
-    company = rt.repo.get_company(company_id)
-    if company is None:
-        raise ApiError(404, "unknown_company", f"회사를 찾을 수 없습니다: {company_id!r}")
-    return company
-
-
 @router.get("/companies/{company_id}/sensitive-entities", tags=["registry"])
 def list_sensitive(company_id: str, request: Request):
     rt = _rt(request)

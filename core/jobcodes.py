@@ -51,5 +51,6 @@ def job_profile(code: str, language: str = "ko") -> dict[str, list[str]]:
     return _profiles().get(code, {}).get(language) or _profiles().get(code, {}).get("ko", {})
 
 
+@lru_cache(maxsize=1)
 def job_profiles_text() -> str:
     return json.dumps(_profiles(), ensure_ascii=False)

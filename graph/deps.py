@@ -27,7 +27,7 @@ class CompanyContext:
     documents: list[CompanyDocument]
     past: list[PastPostingRecord]
     matcher: SensitiveMatcher
-    all_postings: list[PastPostingRecord] = field(default_factory=list)
+    all_postings: list[PastPostingRecord]  # every past posting of the company; `past` is this job's
 
     def masked(self, language: str) -> MaskedCompany:
         mask = lambda t: self.matcher.mask_for_model(t, language)  # noqa: E731
@@ -36,10 +36,10 @@ class CompanyContext:
             return p.model_copy(update={"title": mask(p.title),
                                         "sections": {k: mask(v) for k, v in p.sections.items()}})
 
-        by_id = {p.id: posting(p) for p in self.all_postings or self.past}
+        all_masked = [posting(p) for p in self.all_postings]
+        past_ids = {p.id for p in self.past}
         return MaskedCompany(profile=self.profile.model_copy(update={"intro": mask(self.profile.intro)}),
-                             past=[by_id.get(p.id) or posting(p) for p in self.past],
-                             all_postings=list(by_id.values()))
+                             past=[p for p in all_masked if p.id in past_ids], all_postings=all_masked)
 
     def grounding_sources(self, request: str, extra: str = "") -> str:
         """Everything a claim may come from: company profile and documents, every past posting

@@ -3,10 +3,10 @@ writes it and the text is streamed in pieces through the custom stream. Everythi
 model has the company's sensitive entities masked."""
 from __future__ import annotations
 
+import re
+
 from langchain_core.messages import AIMessageChunk, HumanMessage, SystemMessage
 from langgraph.config import get_stream_writer
-
-import re
 
 from authoring.composer import NO_PAST_POSTINGS, OFFLINE_LABEL, UNTRANSLATED, compose_posting
 from core.jobcodes import JOB_CODES

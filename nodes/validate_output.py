@@ -5,10 +5,10 @@ from __future__ import annotations
 from authoring.composer import compose_posting
 from authoring.extraction import extract_baseline
 from core.jobcodes import JOB_CODES
+from core.levels import LEVELS
 from core.schemas import Posting
 from graph.deps import CompanyContext, Deps
 from graph.state import PostingState
-from core.levels import LEVELS
 from guards.grounding import drop_lines, unsupported_claims
 from guards.output_checks import (
     grounding_findings,
