@@ -70,6 +70,18 @@ class SensitiveMatcher:
     def __bool__(self) -> bool:
         return bool(self._entities)
 
+    @property
+    def max_match_chars(self) -> int:
+        """The longest text any single hit can cover: what a streaming filter must hold back so a
+        secret split across chunks is still seen whole before anything is sent."""
+        longest = 0
+        for ce in self._entities:
+            for v in (ce.rec.text, *ce.rec.aliases):
+                n = len(compact(v))
+                # Loose matching allows up to 3 separators between characters.
+                longest = max(longest, n * 4)
+        return max(longest, PARTIAL_WINDOW * 2)
+
     def find(self, text: str) -> list[EntityHit]:
         hits: list[EntityHit] = []
         for ce in self._entities:

@@ -1,0 +1,21 @@
+"""The last filter before text leaves the server: redact sensitive entities and unlawful phrases
+in a fragment of posting text (used for streamed text; whole postings go through check_posting)."""
+from __future__ import annotations
+
+from guards.sensitive import SensitiveMatcher
+from guards.validators import enforce_law, redact_sensitive
+
+# Longest span a hiring-law finding can cover (a clause); a streaming filter holds this much back.
+LAW_HOLDBACK_CHARS = 160
+
+
+def clean_fragment(text: str, matcher: SensitiveMatcher, law_context: str, language: str) -> str:
+    """Text safe to send: no registry entry, no unlawful condition."""
+    text, _ = redact_sensitive(text, matcher, language)
+    langs = ("en", "ko") if language == "en" else ("ko",)
+    text, _ = enforce_law(text, law_context, langs)
+    return text
+
+
+def holdback_chars(matcher: SensitiveMatcher) -> int:
+    return max(matcher.max_match_chars, LAW_HOLDBACK_CHARS)
