@@ -6,7 +6,6 @@ from catalog.models import CompanyProfile, PastPostingRecord
 from core.jobcodes import JobCode
 from core.levels import LEVELS
 from core.schemas import JobEntities, Posting, Style
-from guards.sensitive import PLACEHOLDER
 
 DEFAULT_PROCESS = {"ko": "서류전형 → 1차 면접 → 2차 면접 → 처우 협의 → 최종 합격",
                    "en": "Application review → First interview → Final interview → Offer"}
@@ -20,8 +19,7 @@ LIMITS = {"concise": 4, "detailed": 8, "past_style": 6}
 
 
 def _bullets(items: list[str], limit: int) -> str:
-    # A line whose key fact was masked says nothing useful and hints at what was withheld.
-    items = [i for i in items if not any(p in i for p in PLACEHOLDER.values())]
+    items = [i for i in items if i.strip()]
     return "\n".join(f"- {i}" for i in items[:limit])
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from guards.text import collapse_digit_spacing, nfkc
+from guards.discrimination import scan_concepts
+from guards.text import collapse_digit_spacing, drop_clauses, nfkc, tidy_fragment
 
 # A phrase followed closely by a negation states the rule rather than breaking it
 # ("출신 지역은 묻지 않습니다", "we do not ask about age").
@@ -138,6 +139,13 @@ LAW_RULES: tuple[LawRule, ...] = (
 )
 
 
+_RULE_BY_ID = {r.rule_id: r for r in LAW_RULES}
+_CONCEPT_RULES = {"age": _RULE_BY_ID["KR-AGE-001"], "sex": _RULE_BY_ID["KR-SEX-001"],
+                  "marital": _RULE_BY_ID["KR-MARITAL-001"], "appearance": _RULE_BY_ID["KR-APPEAR-001"],
+                  "origin": _RULE_BY_ID["KR-ORIGIN-001"], "religion": _RULE_BY_ID["KR-RELIGION-001"],
+                  "disability": _RULE_BY_ID["KR-DISAB-001"], "family": _RULE_BY_ID["KR-PRIVACY-001"]}
+
+
 @dataclass(frozen=True)
 class LawHit:
     rule: LawRule
@@ -177,6 +185,16 @@ def scan_law(text: str, company_context: str = "", languages: tuple[str, ...] = 
                 # "여성 개발자 뽑는"): the named group "cut" marks what a fix removes.
                 start, end = (m.start("cut"), m.end("cut")) if "cut" in m.re.groupindex else (m.start(), m.end())
                 hits.append(LawHit(rule, start, end, span, excepted))
+    # Clause-level concepts: a protected attribute and a restricting predicate with words between.
+    # Korean law applies to a Korean company's posting in any language, so every concept maps to
+    # the Korean rule of its category.
+    for c in scan_concepts(norm, languages):
+        rule = _CONCEPT_RULES[c.category]
+        if any(h.start <= c.start < h.end or c.start <= h.start < c.end for h in hits):
+            continue  # the phrase rules already cover it
+        line = _line_at(norm, c.start)
+        excepted = bool(rule.exception and rule.exception.search(line) and rule.exception.search(company_context))
+        hits.append(LawHit(rule, c.start, c.end, norm[c.start:c.end].strip(), excepted))
     return _dedupe(hits)
 
 
@@ -189,17 +207,30 @@ def _dedupe(hits: list[LawHit]) -> list[LawHit]:
     return out
 
 
-def remove_spans(text: str, hits: list[LawHit]) -> str:
-    """Delete offending phrases (positions in the normalized text); tidy leftover whitespace."""
+def remove_spans(text: str, hits: list[LawHit], mode: str = "clause") -> str:
+    """Remove offending phrases (positions in the normalized text).
+
+    mode "clause" (postings) drops each clause holding one, leaving no fragment or dangling
+    punctuation; mode "span" (requests) removes only the phrase so the lawful rest of the ask
+    survives, and falls back to dropping the clause if the condition still reads there.
+    """
     norm = collapse_digit_spacing(nfkc(text))
-    spans: list[list[int]] = []
-    for h in sorted(hits, key=lambda h: h.start):
-        if spans and h.start <= spans[-1][1]:
-            spans[-1][1] = max(spans[-1][1], h.end)
+    spans = [(h.start, h.end) for h in hits]
+    if mode == "clause":
+        return drop_clauses(norm, spans)
+    out = norm
+    for start, end in sorted(_merge_spans(spans), reverse=True):
+        out = out[:start] + " " + out[end:]
+    out = "\n".join(tidy_fragment(line) for line in out.split("\n"))
+    rest = [h for h in scan_law(out) if not h.excepted]
+    return drop_clauses(out, [(h.start, h.end) for h in rest]) if rest else out
+
+
+def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[list[int]] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
         else:
-            spans.append([h.start, h.end])
-    for start, end in reversed(spans):
-        norm = norm[:start] + norm[end:]
-    norm = re.sub(r"[ \t]{2,}", " ", norm)
-    norm = re.sub(r"(?m)^[ \t]*[-•*][ \t]*(\n|$)", "", norm)  # bullets left empty
-    return norm
+            merged.append([s, e])
+    return [(s, e) for s, e in merged]

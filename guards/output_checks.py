@@ -8,10 +8,19 @@ from guards.sensitive import EntityHit
 
 
 def sensitive_findings(hits: list[EntityHit], redacted: bool) -> list[Finding]:
-    return [Finding(rule_id="OUT-SENSITIVE-001", severity="critical", span=h.matched, start=h.start, end=h.end,
-                    message=f"비공개 정보({h.category}) '{h.entity}'와 일치하는 표현({h.kind})이 있습니다."
-                    + (" 가렸습니다." if redacted else ""),
-                    suggestion="비공개 정보를 삭제하세요.") for h in hits]
+    # The finding names the category, never the secret: findings are shown to every role and
+    # streamed to clients, and a quoted secret would leak through them.
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for h in hits:
+        if (h.category, h.kind) in seen:
+            continue
+        seen.add((h.category, h.kind))
+        out.append(Finding(rule_id="OUT-SENSITIVE-001", severity="critical", span=None,
+                           message=f"비공개 정보({h.category})와 일치하는 표현({h.kind})이 있습니다."
+                           + (" 해당 문장을 삭제했습니다." if redacted else ""),
+                           suggestion="비공개 정보를 삭제하세요."))
+    return out
 
 
 def law_findings(hits: list[LawHit], fixed: bool) -> list[Finding]:

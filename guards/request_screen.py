@@ -10,9 +10,10 @@ import re
 from dataclasses import dataclass, field
 
 from core.schemas import Finding
+from guards.confidential import scan_confidential_ask
 from guards.law import remove_spans, scan_law
 from guards.pii import mask_pii
-from guards.text import collapse_digit_spacing, compact, nfkc
+from guards.text import collapse_digit_spacing, compact, drop_clauses, is_english, join_spaced_letters, nfkc
 
 REJECT_CLASSES = ("off_domain", "injection", "abusive")
 
@@ -41,6 +42,19 @@ INJECTION = _rx(
     r"(bypass|disable|turn\s+off)\s+(the\s+)?(filter|guard|safety|guardrails?)",
     r"<\s*/?\s*(system|instructions?)\s*>", r"\[\s*(system|INST)\s*\]",
     r"시스템\s*(메시지|지시|명령)", r"개발자\s*모드", r"관리자\s*모드",
+    # Instructions planted in pasted text: role markers, notes to the model, "instead of the posting".
+    r"(^|\n)\s*(system|assistant|developer)\s*:", r"<!--[^>]*(ignore|무시|출력|print|output|reveal|지시|instruction)",
+    r"note\s+to\s+(the\s+)?(ai|assistant|model|llm|bot|gpt)", r"(ai|assistant|model|llm|gpt|챗봇|모델|어시스턴트)\s*(에게|한테|는|은)?\s*[:：]",
+    r"(ai|모델|어시스턴트|챗봇|gpt|너|넌|당신)\s*(는|은|에게|한테)?\s*(이제|지금부터|반드시|무조건)\s*\S{0,20}\s*(출력|답|따르|무시|공개|말해|보여)",
+    r"(공고|채용공고)\s*(대신|말고)\s*\S{0,30}\s*(출력|작성|써|보여|알려|말해)", r"instead\s+of\s+(the|a|writing)\s+(job\s+)?(posting|ad|description)",
+    r"(출력|공개|노출|알려|보여)\S{0,6}\s*(API\s*키|비밀번호|토큰|환경\s*변수|설정\s*파일|접속\s*정보|credential)",
+    r"(API\s*키|비밀번호|토큰|환경\s*변수|설정\s*파일|접속\s*정보|DB\s*접속)\S{0,4}\s*(을|를|도)?\s*(출력|공개|노출|알려|보여|넣어|포함)",
+    r"\b(print|output|reveal|show|dump|leak|list)\b[^.\n]{0,30}\b(api\s*keys?|passwords?|tokens?|env(ironment)?\s+variables?|credentials|secrets?)\b",
+    r"(경쟁사|타사|다른\s*(회사|기업|업체|고객))\S{0,4}\s*\S{0,10}\s*(내부|기밀|비공개|연봉\s*표|메모|문서|자료|데이터|정보|공고\s*원문|이력서|지원자)",
+    r"(competitor|other\s+compan(y|ies)|another\s+company)('s)?\s+\S{0,15}\s*(internal|confidential|salary|memo|documents?|data|applicants?|resumes?)",
+    r"(지원자|후보자|다른\s*사람)\S{0,3}\s*(개인\s*정보|이력서|연락처|주민\s*번호)\S{0,3}\s*(을|를)?\s*(모두|전부|다)?\s*(보여|출력|알려|넘겨|뽑아)",
+    r"(ignore|forget|override|disregard)\s+(everything|all|what)\s+(above|before|previously|you\s+were\s+told)",
+    r"(respond|reply|answer)\s+only\s+with", r"(위|앞)\S{0,3}\s*(내용|지시|규칙)\S{0,3}\s*(은|는|을|를)?\s*(무시|잊)",
 )
 SENSITIVE_ASK = _rx(
     r"(내부|사내|비공개|미공개|미출시|출시\s*예정|대외비|기밀)\s*(프로젝트|코드\s*명|코드네임|제품|신제품|과제|고객사|실적|매출|수치|계획|서버|정보)",
@@ -57,12 +71,50 @@ ABUSIVE = _rx(
     r"\b(kill|hate)\s+(all\s+)?(women|men|koreans|chinese|immigrants|foreigners)\b",
     r"(죽여|죽어|없어져야)\s*(버려|라|할)",
 )
+HARMFUL = _rx(
+    r"(해킹|크래킹|디도스|ddos|피싱|악성\s*코드|랜섬웨어|키로거|스파이웨어|마약|폭탄|폭발물|무기\s*제조|총기|위조|대포\s*통장|"
+    r"돈\s*세탁|탈세|보험\s*사기|몰래\s*카메라|몰카|도청|스토킹|신상\s*털|개인\s*정보\s*(를\s*)?(빼|털|팔|유출시|몰래|수집))"
+    r"[^.\n]{0,25}(법|방법|하는\s*법|알려|해\s*줘|해줘|짜\s*줘|짜줘|만들|찾아|구해|가르쳐|도와|할\s*수\s*있|하려|싶)",
+    r"(경쟁사|타사|남의|다른\s*회사)\S{0,3}\s*\S{0,10}\s*(해킹|털|훔치|빼내|몰래|침입|마비)",
+    r"(지원자|후보자|직원|구직자)\S{0,3}\s*\S{0,8}\s*(SNS|인스타|인스타그램|페이스북|카톡|사생활|뒷조사|신상|개인\s*계정)\S{0,6}\s*"
+    r"\S{0,8}\s*(뒤|몰래|조사|염탐|캐|찾아|털|감시|사찰|확인|살펴|보는\s*법|방법)",
+    r"(퇴사|사직|자진\s*퇴사)\S{0,3}\s*(하도록\s*)?(압박|유도|종용|강요|시키는\s*법|시키는\s*방법|만드는\s*법|만드는\s*방법)",
+    r"(불법|몰래|무단)\s*\S{0,6}\s*(수집|크롤링|스크래핑|촬영|녹음|추적)",
+    r"\b(hack|hacking|phish\w*|malware|ransomware|ddos|keylogger|exploit|bomb|steal|stalk\w*|dox\w*|spy\s+on|"
+    r"scrape\s+\S*\s*(personal|private)|launder\w*|forge\w*|counterfeit)\b",
+    r"\b(pressure|force|push|trick)\s+\S{0,20}\s*(to\s+)?(resign|quit)\b",
+    r"\b(check|look\s+(at|up|into)|monitor|dig\s+(into|up))\s+\S{0,20}\s*(applicants?|candidates?)('s?)?\s+"
+    r"(private|personal)\s+(social|instagram|facebook|accounts?|lives?|life)",
+)
+# An ask for something other than a posting ("피보나치 코드 짜줘", "translate this letter").
+OFF_DOMAIN_ASK = _rx(
+    r"(시|노래|가사|소설|농담|유머|레시피|요리법|편지|연애\s*편지|축사|소감문|독후감|리포트|논문|숙제|과제물|자기소개서|"
+    r"코드|함수|스크립트|쿼리|알고리즘|프로그램|정규식|엑셀\s*수식|번역문)\S{0,3}\s*(를|을|좀|하나|도)?\s*(써|지어|짜|만들어|작성해|구현해|알려|추천|해\s*줘|해줘)",
+    r"(날씨|운세|주가|환율|시세|점심\s*메뉴|저녁\s*메뉴|맛집|여행지|영화|드라마|게임|연애|다이어트|운동\s*루틴|수학\s*문제|"
+    r"맞춤법|수도|인구|역사|뉴스|스포츠|경기\s*결과|로또|코인|비트코인|주식|부동산)\S{0,6}\s*\S{0,8}\s*(어때|알려|뭐야|뭐예요|추천|"
+    r"어떻게|될까|할까|인가요|인가|예측|전망|풀어|맞춰|\?)",
+    r"(번역|요약|교정|계산)\S{0,3}\s*(해\s*줘|해줘|부탁)",
+    r"\b(write|compose|create|generate)\s+(me\s+)?(a|an|some)?\s*(poem|song|story|essay|joke|haiku|limerick|recipe|"
+    r"letter|speech|code|function|script|sql\s+query|regex|program)\b",
+    r"\b(what|who|when|where|how)\s+(is|are|was|were|do|does|did|can|should|many|much)\b[^.?\n]{0,60}\?",
+    r"\b(translate|summari[sz]e|solve|calculate|debug|fix)\s+(this|the|my|these|a)\b",
+    r"\b(weather|horoscope|stock\s+(price|tips?)|bitcoin|crypto|lottery|recipe|movie|restaurant|vacation|travel)\b",
+)
 HIRING = _rx(
     r"채용|공고|모집|구인|구직|지원자|지원\s*자격|자격\s*요건|우대|직무|담당자|담당\s*업무|주요\s*업무|복리\s*후생|연봉|처우|"
     r"경력|신입|주니어|시니어|인턴|정규직|계약직|면접|전형|포지션|개발자|엔지니어|마케터|기획자|디자이너|회계|재무|인사|HR|"
-    r"근무|직원|인재|팀원|리크루팅|채용\s*브랜딩",
-    r"\b(job|posting|hiring|hire|recruit\w*|role|position|candidates?|applicants?|engineer|developer|marketer|"
-    r"responsibilit\w*|qualifications?|benefits|salary|interview|vacancy|opening|team|experience)\b",
+    r"근무|직원|인재|팀원|리크루팅|채용\s*브랜딩|재택|원격|유연|출퇴근|연차|휴가|복지|스톡옵션|보상|성과급|인센티브|수습|"
+    r"4대\s*보험|야근|워라밸|조직\s*문화|기술\s*스택|스택|역량|자격증|학력|전공|포트폴리오|근무지|오피스|사무실|온보딩|"
+    r"우대\s*사항|자격|요건|필수|주요\s*업무|업무|회사\s*소개|소개|강조|어필|톤|문체|말투|간결|상세|자세|길게|짧게|"
+    r"영어로|한국어로|영문|국문|초안|템플릿|기본|스타일|버전|공고문|JD|레벨|직급|연봉|급여|처우|"
+    r"주니어|시니어|리드|팀장|매니저|실무|담당|운영|개발|기획|분석|설계|관리|마케팅|재무|회계|인사|백엔드|프론트|"
+    r"데이터|머신러닝|딥러닝|AI|ML|서버|클라우드|디자인|브랜드|캠페인|결산|세무|노무|평가|교육|경험|년\s*이상|년차|신입|경력직",
+    r"\b(job|jobs|posting|hiring|hire|recruit\w*|role|position|candidates?|applicants?|engineer|developer|marketer|"
+    r"responsibilit\w*|qualifications?|benefits|salary|interview|vacancy|opening|team|experience|remote|hybrid|onsite|"
+    r"office|skills?|stack|senior|junior|lead|manager|analyst|designer|backend|frontend|full[-\s]?stack|ml|ai|data|"
+    r"finance|accounting|hr|marketing|years?|degree|requirements?|preferred|perks|culture|jd|ad|draft|template|"
+    r"concise|detailed|tone|english|korean|version|section|bullet|emphasi[sz]e|highlight|mention|description|"
+    r"employment|contract|full[-\s]time|part[-\s]time|intern(ship)?|visa|relocation|equity|bonus|leave)\b",
     r"(톤|문체|어투|말투|분량|길이|형식|섹션|항목|문구|표현)\S{0,3}\s*(을|를)?\s*(바꿔|수정|줄여|늘려|다듬|정리|변경|맞춰)",
     r"(더|좀)\s*(간결|자세|친근|전문적|부드럽|격식)",
     r"(rewrite|shorten|make\s+it|tone|more\s+(concise|detailed|formal|friendly))",
@@ -92,9 +144,31 @@ def _any(patterns: tuple[re.Pattern, ...], text: str) -> re.Match | None:
     return None
 
 
+_CLAUSE_SPLIT = re.compile(r"[.!?。\n]+|\s(?:그리고|그리고\s*나서|그\s*다음에?|다음에|그\s*전에|하기\s*전에|also|and\s+then|then|"
+                           r"before\s+that|after\s+that|plus|by\s+the\s+way|btw)\s|,\s*(?:and|그리고)\s|전에\s|하고\s*나서\s",
+                           re.IGNORECASE)
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z+#.]{1,}")
+
+
+def _has_hiring_signal(text: str) -> bool:
+    if _any(HIRING, text):
+        return True
+    # In a Korean request a Latin word is almost always a skill or tool name ("Kafka 경험 강조").
+    return not is_english(text) and bool(_LATIN_WORD.search(text)) and not _any(OFF_DOMAIN_ASK, text)
+
+
+def _off_domain_clause(text: str) -> re.Match | None:
+    """An ask for something other than the posting, in a clause of its own."""
+    for clause in _CLAUSE_SPLIT.split(text):
+        if clause and clause.strip() and (m := _any(OFF_DOMAIN_ASK, clause)) and not _any(HIRING, clause):
+            return m
+    return None
+
+
 def screen_request(request: str, language: str = "ko") -> ScreenResult:
     text = nfkc(request or "")
-    # Obfuscation like "무 시 해" or "i g n o r e" is checked on a compacted copy too.
+    # Obfuscation: "2 5 세" and "m a l e" are read as written words; "무 시 해" is checked compacted too.
+    readable = join_spaced_letters(collapse_digit_spacing(text))
     squeezed = compact(text)
     findings: list[Finding] = []
     classes: list[str] = []
@@ -105,31 +179,33 @@ def screen_request(request: str, language: str = "ko") -> ScreenResult:
         return ScreenResult("reject", [cls], "", findings, msg_ko if language == "ko" else msg_en)
 
     # NFKC turns compatibility jamo ("ㅅㅂ") into other code points, so the raw text is checked too.
-    if m := (_any(ABUSIVE, request or "") or _any(ABUSIVE, text) or _any(ABUSIVE, squeezed)):
+    if m := (_any(ABUSIVE, request or "") or _any(ABUSIVE, text) or _any(ABUSIVE, readable) or _any(ABUSIVE, squeezed)):
         return reject("abusive", "IN-ABUSE-001", m,
                       "요청에 욕설·혐오 표현이 있어 처리할 수 없습니다. 표현을 바꿔 다시 요청해 주세요.",
                       "The request contains abusive or hateful language and cannot be processed.")
-    if m := (_any(INJECTION, text) or _any(INJECTION, squeezed)):
+    if m := (_any(INJECTION, text) or _any(INJECTION, readable) or _any(INJECTION, squeezed)):
         return reject("injection", "IN-INJECT-001", m,
                       "시스템 지시를 바꾸거나 내부·타사 정보를 요구하는 요청은 처리할 수 없습니다. 채용공고 내용만 요청해 주세요.",
                       "Requests that try to override instructions or obtain internal or other companies' data are refused. "
                       "Please ask only about the job posting.")
-    hiring = _any(HIRING, text)
-    off = _any(OFF_DOMAIN, text)
-    if off and not hiring:
-        return reject("off_domain", "IN-DOMAIN-001", off,
-                      "채용공고 작성과 관계없는 요청입니다. 직무, 자격요건, 복리후생 등 공고에 관한 내용을 요청해 주세요.",
-                      "This service only writes job postings. Please describe the posting you need.")
-    if text.strip() and not hiring and len(text.strip()) > 40:
-        return reject("off_domain", "IN-DOMAIN-002", None,
+    if m := _any(HARMFUL, readable):
+        return reject("off_domain", "IN-DOMAIN-003", m,
+                      "해롭거나 불법적인 일을 돕는 요청은 처리할 수 없습니다. 채용공고에 관한 내용만 요청해 주세요.",
+                      "Requests for harmful or unlawful help are refused. Please ask only about the job posting.")
+    if readable.strip() and not _has_hiring_signal(readable):
+        return reject("off_domain", "IN-DOMAIN-002", _any(OFF_DOMAIN, readable) or _any(OFF_DOMAIN_ASK, readable),
                       "요청에서 채용공고와 관련된 내용을 찾지 못했습니다. 직무, 경력, 요건 등을 포함해 다시 요청해 주세요.",
                       "The request does not describe a job posting. Please mention the role, level or requirements.")
+    if m := _off_domain_clause(readable):
+        return reject("off_domain", "IN-DOMAIN-001", m,
+                      "채용공고 작성과 관계없는 요청이 함께 있습니다. 직무, 자격요건, 복리후생 등 공고에 관한 내용만 요청해 주세요.",
+                      "Part of the request is unrelated to the job posting. Please ask only about the posting.")
 
-    sanitized, pii = mask_pii(text)
+    sanitized, pii = mask_pii(readable)
     for h in pii:
         findings.append(Finding(rule_id=h.rule_id, severity="warning", where="request",
                                 message=f"요청의 개인정보({h.kind})를 가렸습니다." if language == "ko" else f"Masked personal data ({h.kind}) in the request.",
-                                span=h.text, suggestion="개인정보는 요청에 넣지 마세요."))
+                                span=None, suggestion="개인정보는 요청에 넣지 마세요."))
     if pii:
         classes.append("pii")
 
@@ -139,21 +215,22 @@ def screen_request(request: str, language: str = "ko") -> ScreenResult:
         for h in law_hits:
             findings.append(Finding(rule_id=h.rule.rule_id, severity="error", where="request", span=h.span,
                                     message=f"{h.rule.message} ({h.rule.law})", suggestion=h.rule.suggestion))
-        sanitized = remove_spans(sanitized, law_hits)
+        sanitized = remove_spans(sanitized, law_hits, mode="span")
 
-    if m := _any(SENSITIVE_ASK, sanitized):
+    asks = scan_confidential_ask(sanitized)
+    if (m := _any(SENSITIVE_ASK, sanitized)) or asks:
         classes.append("sensitive_request")
-        findings.append(Finding(rule_id="IN-SENSITIVE-001", severity="warning", where="request", span=m.group(0),
-                                message="회사의 비공개 정보(내부 코드명, 미출시 제품, NDA 고객사, 내부 수치 등)는 공고에 넣지 않습니다."
+        findings.append(Finding(rule_id="IN-SENSITIVE-001", severity="warning", where="request", span=None,
+                                message="회사의 비공개 정보(내부 코드명, 미출시 제품, NDA 고객사, 내부 사건·수치, 내부 서버 등)는 공고에 넣지 않습니다."
                                 if language == "ko" else "Confidential company information is never put in a posting.",
                                 suggestion="공개된 회사 정보만 사용합니다."))
+        spans = [(h.start, h.end) for h in asks] + ([(m.start(), m.end())] if m else [])
+        sanitized = drop_clauses(sanitized, spans)
 
-    if off:
-        classes.append("off_domain_part")
-    verdict = "allow_with_fix" if ({"discriminatory", "sensitive_request"} & set(classes)) else "allow"
+    verdict = "allow_with_fix" if ({"discriminatory", "sensitive_request", "pii"} & set(classes)) else "allow"
     message = ""
     if "discriminatory" in classes:
         rules = ", ".join(sorted({f.rule_id for f in findings if f.rule_id.startswith(("KR-", "EN-"))}))
         message = ("요청 중 법에 어긋나는 조건을 빼고 작성합니다: " + rules if language == "ko"
                    else "Writing the posting without the unlawful conditions: " + rules)
-    return ScreenResult(verdict, classes or ["hiring"], collapse_digit_spacing(sanitized).strip(), findings, message)
+    return ScreenResult(verdict, classes or ["hiring"], sanitized.strip(), findings, message)

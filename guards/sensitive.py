@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from catalog.models import SensitiveEntityRecord
-from guards.text import compact, loose_pattern, nfkc
+from guards.text import compact, drop_clauses, nfkc, tidy_fragment
 
 # Words that name a kind of thing rather than the secret itself; they never identify an entity.
 GENERIC_WORDS = {
@@ -20,7 +20,24 @@ GENERIC_WORDS = {
     "버전", "version", "신제품", "new", "단독", "출시", "내부", "internal",
 }
 PARTIAL_WINDOW = 40
-PLACEHOLDER = {"ko": "[비공개]", "en": "[confidential]"}
+# Separators a rewording may put between an entry's characters; never a line break, so a match
+# stays on one line (and sentence ends are checked separately).
+_GAP = r"[ \t\-_.·,/'\"()\[\]*~|]"
+_SENTENCE_BREAK = re.compile(r"[.!?。]\s|\n")
+
+
+def _entity_pattern(token: str, max_gap: int) -> str:
+    """The token's characters with up to max_gap separators between them, anchored so a digit or
+    Latin letter never matches inside a longer number or word ("2.0" is not the "20" of "2024")."""
+    chars = list(compact(token))
+    body = f"{_GAP}{{0,{max_gap}}}".join(re.escape(c) for c in chars)
+    if chars and chars[0].isascii() and chars[0].isalnum():
+        body = r"(?<![0-9A-Za-z])" + body
+    if chars and chars[-1].isdigit():
+        body += r"(?![0-9])"
+    elif chars and chars[-1].isascii() and chars[-1].isalpha():
+        body += r"(?![A-Za-z])"
+    return body
 
 
 @dataclass(frozen=True)
@@ -54,13 +71,13 @@ class _CompiledEntity:
     def __init__(self, rec: SensitiveEntityRecord):
         self.rec = rec
         variants = [rec.text, *rec.aliases]
-        self.full = [re.compile(loose_pattern(v), re.IGNORECASE) for v in variants if compact(v)]
+        self.full = [re.compile(_entity_pattern(v, 3), re.IGNORECASE) for v in variants if compact(v)]
         self.exact = [v.lower() for v in variants]
         self.parts: list[list[re.Pattern]] = []
         for v in variants:
             distinct = _distinctive(v)
             if distinct and len(distinct) < len(_tokens(v)) or len(distinct) > 1:
-                self.parts.append([re.compile(loose_pattern(t, 1), re.IGNORECASE) for t in distinct])
+                self.parts.append([re.compile(_entity_pattern(t, 1), re.IGNORECASE) for t in distinct])
 
 
 class SensitiveMatcher:
@@ -88,6 +105,8 @@ class SensitiveMatcher:
             taken: list[tuple[int, int]] = []
             for pat in ce.full:
                 for m in pat.finditer(text):
+                    if _SENTENCE_BREAK.search(m.group(0)):
+                        continue
                     kind = "exact" if m.group(0).lower() in ce.exact else "variant"
                     hits.append(EntityHit(ce.rec.text, ce.rec.category, m.start(), m.end(), m.group(0), kind))
                     taken.append((m.start(), m.end()))
@@ -101,7 +120,7 @@ class SensitiveMatcher:
         def free(m: re.Match) -> bool:
             return not any(s <= m.start() < e for s, e in taken)
 
-        found = [[m for m in p.finditer(text) if free(m)] for p in parts]
+        found = [[m for m in p.finditer(text) if free(m) and not _SENTENCE_BREAK.search(m.group(0))] for p in parts]
         out: list[EntityHit] = []
         if len(parts) == 1:
             for m in found[0]:
@@ -110,29 +129,41 @@ class SensitiveMatcher:
         # Several distinctive parts: flag any two of them close together.
         flat = sorted((m for ms in found for m in ms), key=lambda m: m.start())
         for a, b in zip(flat, flat[1:]):
-            if a.re is not b.re and b.start() - a.end() <= PARTIAL_WINDOW:
+            # Two parts of one entry count only within a sentence: "누리챗" in one sentence and a
+            # "2.0" in the next are two unrelated mentions.
+            if a.re is not b.re and b.start() - a.end() <= PARTIAL_WINDOW \
+                    and not _SENTENCE_BREAK.search(text[a.start():b.end()]):
                 out.append(EntityHit(ce.rec.text, ce.rec.category, a.start(), b.end(),
                                      text[a.start():b.end()], "partial"))
         return out
 
-    def redact(self, text: str, language: str = "ko") -> tuple[str, list[EntityHit]]:
-        """Replace every hit with a placeholder. Re-scans until clean, so overlapping hits all go."""
-        placeholder = PLACEHOLDER.get(language, PLACEHOLDER["ko"])
+    def redact(self, text: str, language: str = "ko", mode: str = "clause") -> tuple[str, list[EntityHit]]:
+        """Remove every hit, leaving publishable text: no placeholder is ever written.
+
+        mode "clause" drops each clause that holds a hit (a posting or company document reads on
+        without it); mode "span" removes only the matched words (a short request keeps the rest
+        of what was asked). Re-scans until clean, so overlapping and newly adjacent hits all go.
+        """
         all_hits: list[EntityHit] = []
         normalized = nfkc(text)
         if self.find(normalized) and not self.find(text):
             text = normalized  # width/compatibility tricks: work on the normalized form
-        for _ in range(5):
+        for _ in range(8):
             hits = self.find(text)
             if not hits:
                 break
             all_hits.extend(hits)
-            for h in sorted(_merge(hits), key=lambda h: h.start, reverse=True):
-                text = text[:h.start] + placeholder + text[h.end:]
+            spans = [(h.start, h.end) for h in _merge(hits)]
+            if mode == "clause":
+                text = drop_clauses(text, spans)
+            else:
+                for start, end in sorted(spans, reverse=True):
+                    text = text[:start] + " " + text[end:]
+                text = "\n".join(tidy_fragment(line) if line.strip() else line for line in text.split("\n"))
         return text, all_hits
 
-    def mask_for_model(self, text: str, language: str = "ko") -> str:
-        return self.redact(text, language)[0]
+    def mask_for_model(self, text: str, language: str = "ko", mode: str = "clause") -> str:
+        return self.redact(text, language, mode)[0]
 
 
 def _dedupe(hits: list[EntityHit]) -> list[EntityHit]:

@@ -42,3 +42,85 @@ def is_english(text: str) -> bool:
         return False
     hangul = sum(1 for c in letters if "\uac00" <= c <= "\ud7a3" or "\u3131" <= c <= "\u318e")
     return hangul / len(letters) < 0.2
+
+
+# Where a clause ends inside a line: sentence punctuation followed by a space, a comma or semicolon
+# that is not inside a number ("1,000"), a middle dot between items, or a bullet glyph.
+_CLAUSE_END = re.compile(r"(?<=[.!?。])\s+|(?<!\d),\s*|,(?!\d)\s*|;\s*|\s+·\s+|\s+/\s+|\s*[•◆▶※]\s*")
+_BULLET_PREFIX = re.compile(r"^(\s*(?:[-*•·▶※◆○●]|\d{1,2}[.)])?\s*)")
+_DANGLING = re.compile(r"^[\s,;:·/\-–—)\]」』”’]+|[\s,;:·/\-–—(\[「『“‘]+$")
+_EMPTY_PAIRS = re.compile(r"\(\s*\)|\[\s*\]|「\s*」|『\s*』|“\s*”|‘\s*’|'\s*'|\"\s*\"")
+_CONNECTOR_TAIL = re.compile(r"(?:\s+(?:및|그리고|또는|혹은|and|or|with))+\s*$", re.IGNORECASE)
+_CONNECTOR_HEAD = re.compile(r"^(?:(?:및|그리고|또는|혹은|and|or)\s+)+", re.IGNORECASE)
+
+
+def tidy_fragment(text: str) -> str:
+    """What is left of a line after a removal: no empty brackets, no dangling commas or connectors."""
+    prev = None
+    while prev != text:
+        prev = text
+        text = _EMPTY_PAIRS.sub("", text)
+        text = re.sub(r"[ \t]{2,}", " ", text)
+        text = re.sub(r"\s+([,.;:!?)\]])", r"\1", text)
+        text = re.sub(r"([,;])\s*([,;.])", r"\2", text)
+        text = _DANGLING.sub("", text)
+        text = _CONNECTOR_TAIL.sub("", text)
+        text = _CONNECTOR_HEAD.sub("", text)
+    return text.strip()
+
+
+def drop_clauses(text: str, spans: list[tuple[int, int]]) -> str:
+    """Remove every clause that overlaps a span, so no placeholder or fragment is left behind.
+
+    Within a line a clause ends at sentence punctuation, a comma, a semicolon or a bullet glyph; a
+    line left with no words is dropped whole (with its bullet). Headings keep their line: only the
+    span itself goes, so a title or section heading is never lost.
+    """
+    if not spans:
+        return text
+    out_lines: list[str] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        local = [(max(s, start) - start, min(e, end) - start) for s, e in spans if s < end and e > start]
+        if not local:
+            out_lines.append(line)
+            continue
+        if line.lstrip().startswith("#"):
+            kept = line
+            for s, e in sorted(local, reverse=True):
+                kept = kept[:s] + kept[e:]
+            marker = re.match(r"^\s*#+\s*", kept)
+            head = marker.group(0) if marker else ""
+            body = tidy_fragment(kept[len(head):])
+            out_lines.append(head + body if body else "")
+            continue
+        prefix = _BULLET_PREFIX.match(line).group(1)  # type: ignore[union-attr]
+        body_start = len(prefix)
+        pieces: list[tuple[int, int, str]] = []  # (start, end, trailing separator)
+        cursor = body_start
+        for m in _CLAUSE_END.finditer(line, body_start):
+            pieces.append((cursor, m.start(), m.group(0)))
+            cursor = m.end()
+        pieces.append((cursor, len(line), ""))
+        kept_parts = []
+        for s, e, sep in pieces:
+            if any(s < le and e > ls for ls, le in local) or any(ls >= e and ls < e + len(sep) for ls, le in local):
+                continue
+            kept_parts.append(line[s:e] + sep)
+        body = tidy_fragment("".join(kept_parts))
+        if re.search(r"[\w가-힣]", body):
+            out_lines.append(prefix + body)
+        # else: nothing meaningful left: the line (and its bullet) goes
+    result = "\n".join(out_lines)
+    return re.sub(r"\n{3,}", "\n\n", result)
+
+
+_SPACED_RUN = re.compile(r"(?<![\w가-힣])(?:[\w가-힣][ .·_\-]){2,}[\w가-힣](?![\w가-힣])")
+
+
+def join_spaced_letters(text: str) -> str:
+    """'m a l e only' -> 'male only', '남 자 만' -> '남자만', '외.모.단.정' -> '외모단정': undoes a
+    word broken into single letters (three or more in a row), the usual way to slip past a filter."""
+    return _SPACED_RUN.sub(lambda m: re.sub(r"[ .·_\-]", "", m.group(0)), text)

@@ -42,13 +42,13 @@ def make_input_guard(deps: Deps):
             verdict = "allow_with_fix"
             classes = [c for c in classes if c != "hiring"] + (["sensitive_request"] if "sensitive_request" not in classes else [])
             for h in hits:
-                findings.append(Finding(rule_id="IN-SENSITIVE-002", severity="warning", where="request", span=h.matched,
+                findings.append(Finding(rule_id="IN-SENSITIVE-002", severity="warning", where="request", span=None,
                                         message=("요청에 회사의 비공개 정보가 있어 가리고 작성합니다." if language == "ko"
                                                  else "The request names confidential company information; it is left out."),
                                         suggestion="공개된 정보만 요청하세요.").model_dump())
             notices.append("요청에 포함된 비공개 정보는 공고에 넣지 않습니다." if language == "ko"
                            else "Confidential items named in the request are left out of the posting.")
-        masked = ctx.matcher.mask_for_model(result.sanitized, language)
+        masked = ctx.matcher.mask_for_model(result.sanitized, language, mode="span")
         update: dict = {"status": "running", "rejection": None, "verdict": verdict, "guard_classes": classes,
                         "request_findings": findings, "masked_request": masked, "language": language, "level": level}
         if notices:

@@ -1,0 +1,105 @@
+"""Confidential content that no registry names: internal hosts and IPs, code names, unreleased
+products, undisclosed clients, internal incidents (audits, embezzlement, layoffs, disputes) and
+internal figures — as an ask in a request, and as a stated fact in a posting."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_I = re.IGNORECASE
+
+# Always internal, wherever they appear.
+PRIVATE_IP = re.compile(r"(?<![\d.])(?:10\.\d{1,3}|192\.168|172\.(?:1[6-9]|2\d|3[01]))\.\d{1,3}\.\d{1,3}(?![\d.])")
+INTERNAL_HOST = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:internal|local|corp|lan|intra|intranet)\b", _I)
+
+# Kinds of confidential thing an ask can name without naming the thing itself.
+_KO_THINGS = (
+    r"(?:내부|사내|비공개|미공개|대외비|기밀|비밀|공개\s*전|공개되지\s*않은|극비)\s*\S{0,6}\s*"
+    r"(?:프로젝트|과제|코드\s*명|코드네임|제품|신제품|서비스|고객사?|거래처|파트너|클라이언트|납품처|실적|매출|수치|숫자|"
+    r"계획|로드맵|일정|서버|정보|자료|문서|사정|이슈|사건|명칭|예산|전략)",
+    r"(?:코드\s*명|코드네임|가칭|내부\s*명칭|개발\s*명|프로젝트\s*명)",
+    r"(?:출시\s*(?:전|예정)|발표\s*(?:전|예정)|미출시|미발표|개발\s*중인|준비\s*중인)\s*(?:인\s*)?\S{0,6}\s*"
+    r"(?:제품|서비스|신제품|버전|모델|기능|라인업|앱)",
+    r"(?:NDA|비밀\s*유지)\s*\S{0,4}\s*(?:고객|계약|대상|거래|파트너|업체)",
+    r"(?:고객사|거래처|납품처|클라이언트|파트너사)\s*(?:이름|명단|리스트|목록|실명)",
+    r"(?:서버|호스트|DB|데이터베이스|클러스터|내부망|사내망|VPN|인트라넷|스토리지|NAS)\s*(?:주소|IP|이름|접속|계정|URL|도메인|호스트명)",
+    r"IP\s*주소|내부\s*(?:IP|URL|도메인|주소)",
+    r"(?:매출|영업\s*이익|순이익|원가|마진|이익률|밸류에이션|기업\s*가치|손익|적자\s*규모|인건비)\s*"
+    r"(?:목표|수치|숫자|규모|데이터|실적|현황|계획|얼마)",
+    r"(?:횡령|배임|비리|분식|구조\s*조정|정리\s*해고|희망\s*퇴직|권고\s*사직|인력\s*(?:감축|조정|재배치|구조)|감원|"
+    r"노사\s*(?:분쟁|갈등|협상)|파업|소송|임금\s*체불|과징금|압수\s*수색|징계|감사\s*(?:결과|지적|적발|보고)|"
+    r"(?:내부|세무|회계)\s*감사|유출\s*사고|보안\s*사고|해킹\s*사고|사고|적자|부채|매각|인수\s*합병|M&A|폐업|"
+    r"(?:공장|사무실|본사|사업장)\s*(?:이전|폐쇄|매각)|이전\s*계획|폐쇄|분쟁|내부\s*고발|갑질|괴롭힘\s*사건)",
+)
+_EN_THINGS = (
+    r"\b(?:undisclosed|unannounced|unreleased|confidential|internal|secret|nda|non-public|upcoming)\s+"
+    r"(?:clients?|customers?|partners?|products?|projects?|code\s*names?|codenames?|figures?|numbers?|revenue|"
+    r"roadmap|servers?|hosts?|hostnames?|ips?|launch(?:es)?|plans?|deals?|incidents?|issues?|metrics?|data)\b",
+    r"\b(?:code\s*names?|codenames?|internal\s+names?)\b",
+    r"\b(?:client|customer)\s+(?:names?|list)\b",
+    r"\b(?:server|internal)\s+(?:ips?|hostnames?|addresses|urls?)\b|\bip\s+address(?:es)?\b",
+    r"\b(?:layoffs?|laid\s+off|restructuring|embezzle\w*|fraud|lawsuits?|litigation|audit\s+findings?|"
+    r"internal\s+(?:audit|investigation)|data\s+breach|security\s+incident|downsizing|strike|union\s+dispute|"
+    r"wage\s+(?:dispute|arrears)|revenue\s+(?:targets?|figures?|numbers?)|profit\s+margins?|burn\s+rate|"
+    r"valuation|plant\s+(?:closure|relocation))\b",
+)
+# An ask to put it in ("넣어", "include", "be honest about").
+_KO_ASK = re.compile(r"넣|포함|언급|밝혀|밝히|적어|적고|기재|공개|소개|설명|강조|솔직|알려|써\s*줘|써줘|쓰고|드러내|어필|"
+                     r"자랑|내세|활용|살려|반영|담아|보여|홍보|녹여")
+_EN_ASK = re.compile(r"\b(?:include|mention|add|disclose|reveal|list|name|talk\s+about|be\s+(?:honest|open|upfront)\s+about|"
+                     r"highlight|show(?:case)?|put|state|share|refer\s+to|brag|use|tell)\b", _I)
+# A skill or duty that merely touches the topic ("소송 대응 경험", "내부 감사 업무") is not an ask.
+_SKILL_AFTER = re.compile(r"^\s*(?:\S{0,3}\s*)?(?:대응|예방|관리|방지|경험|역량|능력|업무|담당|실무|프로세스|체계|지원|"
+                          r"처리|리스크|컴플라이언스|experience|management|prevention|handling|skills?)", _I)
+
+KO_THINGS = tuple(re.compile(p, _I) for p in _KO_THINGS)
+EN_THINGS = tuple(re.compile(p, _I) for p in _EN_THINGS)
+# In a posting: an incident stated as having happened, or a code name given.
+_STATED_INCIDENT = re.compile(
+    r"(?:횡령|배임|비리|분식|구조\s*조정|정리\s*해고|희망\s*퇴직|권고\s*사직|인력\s*(?:감축|재배치)|감원|노사\s*분쟁|파업|"
+    r"임금\s*체불|과징금|압수\s*수색|감사\s*(?:결과|지적|적발)|유출\s*사고|보안\s*사고|해킹\s*사고|소송|매각|폐쇄|이전\s*계획)"
+    r"[^.\n]{0,30}?(?:있었|발생|진행\s*중|진행하|적발|드러|밝혀|논란|겪|예정|계획|단행|추진|중입니다|했습니다|됐|되었)"
+    r"|(?:코드\s*명|코드네임|codename|code\s+name)\s*['\"‘“]?\s*[\w가-힣]+"
+    r"|\b(?:layoffs?|embezzlement|restructuring|lawsuit|audit\s+findings?)\b[^.\n]{0,40}?\b(?:happened|occurred|"
+    r"ongoing|planned|underway|last\s+year|this\s+year|announced|found)\b", _I)
+
+
+@dataclass(frozen=True)
+class ConfidentialHit:
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
+    left = max(text.rfind(c, 0, pos) for c in ".!?\n,;")
+    rights = [i for i in (text.find(c, pos) for c in ".!?\n,;") if i != -1]
+    return left + 1, (min(rights) if rights else len(text))
+
+
+def scan_confidential_ask(text: str) -> list[ConfidentialHit]:
+    """A request that asks to put confidential content into the posting."""
+    hits: list[ConfidentialHit] = []
+    for m in list(PRIVATE_IP.finditer(text)) + list(INTERNAL_HOST.finditer(text)):
+        hits.append(ConfidentialHit("internal_address", m.start(), m.end(), m.group(0)))
+    for patterns, ask in ((KO_THINGS, _KO_ASK), (EN_THINGS, _EN_ASK)):
+        for rx in patterns:
+            for m in rx.finditer(text):
+                if _SKILL_AFTER.match(text[m.end():]):
+                    continue
+                s, e = _clause_bounds(text, m.start())
+                # The ask may sit in the next clause ("…횡령 건, 솔직하게 언급해줘").
+                _, e2 = _clause_bounds(text, min(len(text), e + 1))
+                if ask.search(text[s:e2]):
+                    hits.append(ConfidentialHit("ask", m.start(), m.end(), m.group(0)))
+    return hits
+
+
+def scan_confidential_output(text: str) -> list[ConfidentialHit]:
+    """Confidential facts stated in a posting (whatever the request screen missed)."""
+    hits = [ConfidentialHit("internal_address", m.start(), m.end(), m.group(0))
+            for rx in (PRIVATE_IP, INTERNAL_HOST) for m in rx.finditer(text)]
+    hits += [ConfidentialHit("incident_or_codename", m.start(), m.end(), m.group(0))
+             for m in _STATED_INCIDENT.finditer(text)]
+    return hits

@@ -1,0 +1,545 @@
+"""Clause-level detection of discriminatory hiring conditions (Korean via Kiwi, and English).
+
+A finding needs two things in the same sentence: a protected attribute said of a person (the
+applicant), and a predicate that restricts or prefers by it ("장애가 있으면 업무 특성상 지원 불가",
+"결혼하신 분보다는 싱글이 좋겠어요", "applicants from Busan preferred"). Other words may sit between
+them. What keeps lawful text lawful:
+- an attribute that modifies a thing rather than a person is not about the applicant
+  ("여성 화장품 브랜드", "출산휴가", "20대 기업", "신장 질환 치료제", "API 키");
+- a neutralizer ("무관", "관계없이", "regardless of") or a negated restriction ("제한 없음") states
+  the rule rather than breaking it;
+- preferring a group the law protects is lawful (장애인·보훈대상자·고령자 우대), excluding it is not.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from guards.text import nfkc
+
+# --- Korean lexicon --------------------------------------------------------------------------
+# lemma -> category. Lemmas are Kiwi forms (verbs/adjectives as 다-forms).
+KO_ATTRIBUTES: dict[str, str] = {
+    **dict.fromkeys(["나이", "연령", "연세", "젊다", "어리다", "늙다", "고령", "중장년", "장년", "노년", "막내",
+                     "또래", "동안", "MZ", "엠지", "년생", "나이대", "노땅", "꼰대", "영하다"], "age"),
+    **dict.fromkeys(["여성", "남성", "여자", "남자", "여직원", "남직원", "성별", "아가씨", "아줌마", "아저씨", "총각",
+                     "처녀", "여성분", "남성분", "여초", "남초", "여사원", "남사원", "여학생", "남학생", "형님", "누나",
+                     "언니", "오빠", "청일점", "홍일점", "남녀"], "sex"),
+    **dict.fromkeys(["결혼", "혼인", "기혼", "기혼자", "미혼", "미혼자", "싱글", "솔로", "이혼", "돌싱", "신혼", "임신",
+                     "임산부", "임신부", "출산", "육아", "자녀", "아이", "애기", "아기", "애", "엄마", "아빠", "워킹맘",
+                     "주부", "배우자", "남편", "아내", "유부남", "유부녀", "애엄마", "애아빠", "맞벌이", "가족계획",
+                     "가정"], "marital"),
+    **dict.fromkeys(["외모", "용모", "인상", "키", "신장", "체중", "몸무게", "몸매", "얼굴", "미모", "미인", "미남",
+                     "훈남", "훈녀", "예쁘다", "잘생기다", "날씬하다", "뚱뚱하다", "비만", "호감형", "외형", "체격",
+                     "체형", "통통하다", "마르다", "키크다", "피부", "이목구비", "비주얼"], "appearance"),
+    **dict.fromkeys(["출신지", "고향", "국적", "외국인", "내국인", "한국인", "조선족", "교포", "동포", "흑인",
+                     "백인", "혼혈", "인종", "다문화", "지방대", "사투리", "본적", "연고", "외국", "중국인", "일본인",
+                     "베트남인", "탈북민", "새터민", "이민자"], "origin"),
+    **dict.fromkeys(["종교", "기독교", "개신교", "불교", "천주교", "가톨릭", "이슬람", "무슬림", "교회", "성당", "신자",
+                     "신앙", "크리스천", "교인", "불자", "무교", "신천지", "절"], "religion"),
+    **dict.fromkeys(["장애", "장애인", "휠체어", "질병", "질환", "병력", "지병", "건강", "건강하다", "정신과", "우울증",
+                     "공황", "시각장애", "청각장애", "보청기", "당뇨", "HIV", "에이즈", "비장애인", "정상인", "튼튼하다",
+                     "허약하다", "장애우", ], "disability"),
+    **dict.fromkeys(["부모", "아버지", "어머니", "부친", "모친", "가정환경", "집안", "재산", "형제", "자매", "친인척",
+                     "가족", "부모님", "가문", "금수저", "흙수저"], "family"),
+}
+# Region names count as origin when said of a person ("부산 사람", "경상도 출신").
+KO_REGIONS = {"서울", "부산", "대구", "인천", "광주", "대전", "울산", "세종", "경기", "강원", "충청", "충북", "충남",
+              "전라", "전북", "전남", "경상", "경북", "경남", "제주", "호남", "영남", "충청도", "경상도", "전라도",
+              "강원도", "경기도", "제주도", "수도권", "지방", "강남", "서울대", "해외", "이북", "동남아"}
+# Groups whose preference is lawful (affirmative action); excluding them is still unlawful.
+KO_PROTECTED_GROUPS = {"장애인", "고령", "고령자", "중장년", "보훈", "보훈대상자", "유공자", "국가유공자", "장애우",
+                       "경력단절", "경단녀", "취업보호대상자", "한부모", "탈북민", "새터민", "다문화"}
+PERSON_NOUNS = {"분", "사람", "자", "지원자", "인재", "직원", "사원", "친구", "인력", "구직자", "후보", "후보자", "개발자",
+                "엔지니어", "디자이너", "마케터", "기획자", "담당자", "팀원", "동료", "신입", "경력자", "인원", "사람들",
+                "분들", "사원들", "직원들", "지원자들", "인턴", "애들", "여성", "남성", "여자", "남자", "거주자", "출신자",
+                "출신", "이", "놈", "년", "녀", "남", "맘", "층", "세대", "사람만", "분만", "멤버", "크루", "매니저",
+                "리더", "회계사", "재무담당자", "인사담당자", "경리", "비서", "상담원", "실무자", "알바", "아르바이트"}
+# Nouns about applying or hiring that sit between an attribute and its predicate ("외국인 채용 불가").
+HIRING_NOUNS = {"지원", "채용", "모집", "입사", "선발", "고용", "응시", "입사지원", "공고", "채용공고", "포지션", "합격",
+                "면접", "서류", "위주", "우선", "우선순위", "우선권", "쪽", "편", "계열", "분위기", "정도", "조건",
+                "대상", "이상", "이하", "미만", "초과", "이내", "까지", "만", "전용", "한정", "제한", "위"}
+# Hiring words that tie an attribute to the applicant ("장애가 있으면 … 지원 불가").
+LINK_NOUNS = {"지원", "채용", "모집", "입사", "선발", "고용", "응시", "입사지원", "공고", "채용공고", "포지션", "합격",
+              "면접", "서류", "지원서"}
+# Nouns that continue an attribute ("출산 계획", "부모님 직업", "결혼 여부와 관계없이").
+ATTRIBUTE_EXTENSIONS = {"계획", "예정", "여부", "유무", "직업", "직장", "학력", "연봉", "소득", "배경", "환경", "사항",
+                        "상태", "유형", "관계", "문제", "이력", "경험자", "사진", "지역", "대", "살", "세", "cm",
+                        "kg", "센티", "킬로", "이후", "이전", "초반", "중반", "후반", "중", "생", "년생"}
+# Predicates: RESTRICT limits or excludes; SELECT picks or prefers (negated, it excludes).
+KO_RESTRICT = {"제한", "이하", "미만", "초과", "까지", "이내", "불가", "불가능", "제외", "한정", "거르다", "사절",
+               "배제", "탈락", "곤란", "어렵다", "힘들다", "빼다", "안되다", "금지", "컷", "걸러내다", "자르다",
+               "말다", "감점", "부적합", "어울리다", "싫다", "꺼리다", "피하다", "불리", "불합격",
+               "거절", "아니다", "곤란하다", "부담", "부담스럽다", "이상"}
+KO_SELECT = {"우대", "선호", "환영", "원하다", "바라다", "희망", "좋다", "뽑다", "채용", "선발", "모집", "찾다",
+             "구하다", "받다", "필수", "요구", "가산점", "가점", "위주", "우선", "적합", "어울리다", "괜찮다",
+             "반기다", "플러스", "유리", "최고", "이상적", "좋아하다", "모시다", "만", "뿐", "가능", "오다",
+             "들어오다", "공고", "포지션", "한하다", "대상", "맞다", "자격", "조건"} - {"만", "뿐", "가능", "좋아하다"}
+# Attributes that name a person by themselves; any other attribute (나이, 건강, 가족…) needs a
+# person or a hiring word between it and the predicate before it is read as a condition on applicants.
+KO_PERSON_ATTRS = {"여성", "남성", "여자", "남자", "여직원", "남직원", "아가씨", "아줌마", "아저씨", "총각", "처녀", "여성분",
+                   "남성분", "여사원", "남사원", "여학생", "남학생", "남녀", "기혼자", "미혼자", "싱글", "솔로", "돌싱",
+                   "임산부", "임신부", "엄마", "아빠", "워킹맘", "주부", "유부남", "유부녀", "애엄마", "애아빠", "외국인",
+                   "내국인", "한국인", "조선족", "교포", "동포", "흑인", "백인", "혼혈", "중국인", "일본인", "베트남인",
+                   "탈북민", "새터민", "이민자", "지방대", "크리스천", "교인", "불자", "신자", "무슬림", "장애인", "비장애인",
+                   "정상인", "장애우", "막내", "미인", "미남", "훈남", "훈녀", "미혼", "기혼", "금수저", "흙수저", "꼰대",
+                   "노땅", "MZ", "엠지", "신혼", "형님", "누나", "언니", "오빠", "청일점", "홍일점"}
+# Verbs whose subject does the preferring ("여성들이 선호하는 무드"): the attribute is the agent.
+KO_AGENTIVE = {"선호하다", "원하다", "찾다", "바라다", "희망하다", "좋아하다"}
+# Asking for the information itself ("부모님 직업을 적어", "출신지 기재").
+KO_COLLECT = {"적다", "기재", "기입", "제출", "작성", "첨부", "확인", "알리다", "밝히다", "쓰다", "명시", "증빙"}
+KO_PREDICATE_NOUNS = {"우대", "선호", "환영", "제한", "불가", "제외", "한정", "사절", "배제", "탈락", "곤란", "금지", "필수",
+                      "요구", "가산점", "가점", "감점", "희망", "무관", "불문", "대상", "기재", "제출", "기입", "첨부", "명시"}
+# Words whose presence between attribute and predicate make it a statement of the rule.
+KO_NEUTRALIZERS = {"무관", "관계없다", "상관없다", "불문", "관계없이", "상관없이", "차별", "무관하다", "구분", "모두", "누구나", "전부",
+                   "묻다", "요구하다", "수집", "평등", "공정", "블라인드", "없이", "다양하다", "다양", "보다"}
+KO_NEGATORS = {"않다", "없다", "안", "못", "아니다", "말다", "불필요"}
+# A benefit line describes who gets a benefit, not who may apply.
+BENEFIT_WORDS = re.compile(r"검진|의료비|보험|학자금|경조|축하금|휴가|휴직|수당|지원금|할인|연금|어린이집|보육|"
+                           r"돌봄|단축\s*근무|난임|태아|출산\s*선물|복지|혜택|교육비|장학금|상품권|가족\s*행사|가족\s*초청")
+
+# Attributes read as a requirement on their own when they describe the person wanted
+# ("젊은 인재", "건강한 분", "날씬한 분"): adjectives of age, health and looks.
+KO_INHERENT_ADJ = {"젊다", "어리다", "늙다", "건강하다", "튼튼하다", "날씬하다", "예쁘다", "잘생기다", "통통하다",
+                   "뚱뚱하다", "허약하다", "마르다", "영하다"}
+
+_NUM_WORDS = {"스무": 20, "스물": 20, "서른": 30, "마흔": 40, "쉰": 50, "예순": 60, "이십": 20, "삼십": 30, "사십": 40,
+              "오십": 50, "육십": 60}
+
+
+@dataclass(frozen=True)
+class ConceptHit:
+    category: str  # age | sex | marital | appearance | origin | religion | disability | family
+    language: str  # ko | en
+    start: int
+    end: int
+    attribute: str
+    predicate: str
+
+
+@lru_cache(maxsize=1)
+def _kiwi():
+    from kiwipiepy import Kiwi
+
+    return Kiwi()
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: line breaks and sentence punctuation end a sentence."""
+    spans = []
+    for m in re.finditer(r"[^\n•◆◇■□▶►※●○★☆✔✓❖ㆍ|]+", text):
+        line_start = m.start()
+        for s in re.finditer(r"[^.!?。]+(?:[.!?。]+(?=\s|$)|$)|[^.!?。]*[.!?。]+", m.group(0)):
+            if s.group(0).strip():
+                spans.append((line_start + s.start(), line_start + s.end()))
+    return spans
+
+
+def _lemma(tok) -> str:
+    form = tok.form
+    if tok.tag.startswith(("VV", "VA", "VX", "XSA", "XSV")):
+        return form + "다"
+    return form
+
+
+def _age_number(tokens, i) -> bool:
+    """SN/NR followed by 세/살/대 (20~69 for 대), or a spelled-out tens word."""
+    t = tokens[i]
+    nxt = tokens[i + 1].form if i + 1 < len(tokens) else ""
+    if t.tag == "SN" and re.fullmatch(r"\d{1,3}", t.form):
+        n = int(t.form)
+        if nxt in ("세", "살") and 15 <= n <= 99:
+            return True
+        if nxt == "대" and 20 <= n <= 69 and n % 10 == 0:
+            return True
+        if nxt in ("년생",):
+            return True
+    if t.tag == "SN" and re.fullmatch(r"\d{2,4}년생", t.form):
+        return True
+    if t.form in _NUM_WORDS and nxt in ("대", "살", "세", "넘다"):
+        return True
+    if t.tag == "NR" and t.form in _NUM_WORDS:
+        return True
+    return False
+
+
+def _ko_attribute(tokens, i) -> str | None:
+    t = tokens[i]
+    lemma = _lemma(t)
+    if _age_number(tokens, i):
+        return "age"
+    if t.tag.startswith("N") or t.tag in ("SL", "IC", "XR") or t.tag.startswith(("VA", "VV")):
+        if lemma in KO_ATTRIBUTES or t.form in KO_ATTRIBUTES:
+            # Verbs/adjectives only count when they are in the lexicon as 다-forms.
+            if t.tag.startswith(("VA", "VV")) and lemma not in KO_ATTRIBUTES:
+                return None
+            return KO_ATTRIBUTES.get(lemma) or KO_ATTRIBUTES.get(t.form)
+        if t.form in KO_REGIONS:
+            return "origin_region"
+    return None
+
+
+def _is_noun(tok) -> bool:
+    return tok.tag.startswith("NN") or tok.tag in ("SL", "NNP", "XR") and tok.form not in ("만",)
+
+
+def scan_korean(text: str) -> list[ConceptHit]:
+    hits: list[ConceptHit] = []
+    kiwi = _kiwi()
+    for s_start, s_end in _sentences(text):
+        sentence = text[s_start:s_end]
+        if not re.search(r"[가-힣]", sentence):
+            continue
+        if BENEFIT_WORDS.search(sentence):
+            continue
+        tokens = kiwi.tokenize(sentence)
+        hits.extend(_scan_sentence_ko(sentence, tokens, s_start))
+    return hits
+
+
+def _scan_sentence_ko(sentence: str, tokens, offset: int) -> list[ConceptHit]:
+    out: list[ConceptHit] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        cat = _ko_attribute(tokens, i)
+        if cat is None:
+            i += 1
+            continue
+        attr_tok = tokens[i]
+        lemma = _lemma(attr_tok)
+        prev = tokens[i - 1] if i else None
+        if prev is not None and prev.start + prev.len == attr_tok.start and re.match(r"[가-힣\u1100-\u11ff\u3131-\u318e]", prev.form) \
+                and _ko_attribute(tokens, i - 1) is None and prev.tag not in ("XPN", "MM") and not prev.tag.startswith("J") \
+                and prev.form not in ("비",):
+            # Part of a longer word ("고기여자" = 고기여자, "우아한형제들", "경력단절여성").
+            i += 1
+            continue
+        m_end = i + 2 if (i + 1 < n and tokens[i + 1].tag.startswith("XSA")) else i + 1
+        if (attr_tok.tag.startswith(("VA", "VV")) or m_end == i + 2) and m_end + 1 < n and tokens[m_end].tag == "ETM" \
+                and tokens[m_end + 1].tag.startswith("NN") and tokens[m_end + 1].form not in PERSON_NOUNS:
+            i += 1  # "건강한 조직문화", "예쁜 얼음": describes a thing
+            continue
+        if i + 1 < n and tokens[i + 1].form == "보다" and tokens[i + 1].tag.startswith("J") \
+                and lemma not in KO_PERSON_ATTRS:
+            i += 1  # "나이보다 능력": plays the attribute down
+            continue
+        # Walk the attribute phrase: numbers, units, extensions and other attributes.
+        j = i + 1
+        person_attr = lemma in KO_PERSON_ATTRS or cat == "origin_region"
+        while j < n and (tokens[j].form in ATTRIBUTE_EXTENSIONS or tokens[j].tag in ("SN", "NR", "XSN", "SP", "SO")
+                         or _ko_attribute(tokens, j) is not None or tokens[j].form in ("세", "살", "대")):
+            j += 1
+        # Region words are origin only when said of a person ("부산 사람", "경상도 출신").
+        if cat == "origin_region":
+            if j < n and (tokens[j].form in ("사람", "분", "사람들", "분들", "출신", "출신자", "거주자", "토박이", "놈")
+                          or tokens[j].form.endswith("출신")):
+                cat = "origin"
+            elif any(tokens[k].form == "출신" for k in range(i, min(j + 1, n))):
+                cat = "origin"
+                j = max(j, next(k for k in range(i, n) if tokens[k].form == "출신") + 1)
+            else:
+                i += 1
+                continue
+        # An attribute followed directly by a non-person noun modifies that thing, not the applicant.
+        if j < n and _is_noun(tokens[j]) and tokens[j].form not in PERSON_NOUNS and tokens[j].form not in HIRING_NOUNS \
+                and tokens[j].form not in KO_PREDICATE_NOUNS and not (tokens[j].tag == "SL"):
+            i = j
+            continue
+        if j < n and tokens[j].tag == "SL" and cat not in ("age",):
+            i = j
+            continue
+        # Preceded by a noun it modifies ("API 키", "임금 인상", "신장 질환" handled above).
+        if i > 0 and tokens[i - 1].tag in ("SL", "NNG", "NNP") and lemma in ("키", "인상", "절", "병", "약", "애", "가정",
+                                                                               "건강", "신장", "질환", "얼굴", "피부"):
+            i = j
+            continue
+        if lemma in ("절", "병", "약", "애", "가정", "피부", "얼굴", "키", "인상", "신장", "환자", "질환") and not _near_person(tokens, j):
+            # Ambiguous everyday words count only when they describe the person wanted.
+            i = j
+            continue
+        found = _predicate_after(tokens, j, cat, lemma)
+        if found is not None and not person_attr and cat != "age_number" and not _age_number(tokens, i) \
+                and not (found[0] == j and found[1] in KO_RESTRICT) and not _linked(tokens, j, found[0]) \
+                and not found[1].startswith("("):
+            found = None  # "건강이 최고", "가족이 된 것을 환영": not said of an applicant
+        if found is None and lemma in KO_INHERENT_ADJ and _modifies_person(tokens, j):
+            found = (j, "(describes the person wanted)")
+        if found is None:
+            found = _predicate_before(tokens, i, cat, lemma)
+        if found is not None:
+            k, pred = found
+            a, b = min(i, k), max(i, k)
+            start = offset + tokens[a].start
+            end = offset + tokens[b].start + tokens[b].len
+            out.append(ConceptHit(cat, "ko", start, end, attr_tok.form, pred))
+            i = max(j, b + 1)
+            continue
+        i = j
+    return out
+
+
+def _linked(tokens, j: int, k: int) -> bool:
+    """A person or a hiring word between an attribute and its predicate ties the two to an applicant."""
+    return any(t.tag.startswith("N") and (t.form in PERSON_NOUNS or t.form in LINK_NOUNS) for t in tokens[j:k])
+
+
+def _near_person(tokens, j: int) -> bool:
+    for k in range(j, min(j + 6, len(tokens))):
+        if tokens[k].form in PERSON_NOUNS and tokens[k].tag.startswith("N"):
+            return True
+        if tokens[k].tag.startswith("NN") and tokens[k].form not in HIRING_NOUNS and tokens[k].form not in PERSON_NOUNS:
+            return False
+    return False
+
+
+def _modifies_person(tokens, j: int) -> bool:
+    """An adjective (젊은, 건강한) whose next noun is a person."""
+    for k in range(j, min(j + 3, len(tokens))):
+        t = tokens[k]
+        if t.tag.startswith("E") or t.tag in ("SP",):
+            continue
+        return t.form in PERSON_NOUNS and t.tag.startswith("N")
+    return False
+
+
+def _negated_after(tokens, k: int) -> bool:
+    for t in tokens[k + 1:k + 5]:
+        lemma = _lemma(t)
+        if lemma in KO_NEGATORS or t.form in ("안", "못", "않", "없"):
+            return True
+        if t.tag.startswith(("SF",)):
+            break
+    return False
+
+
+def _negated_before(tokens, k: int) -> bool:
+    return k > 0 and tokens[k - 1].form in ("안", "못") and tokens[k - 1].tag.startswith("MA")
+
+
+def _predicate_after(tokens, j: int, cat: str, attr_lemma: str) -> tuple[int, str] | None:
+    n = len(tokens)
+    limit = min(n, j + 24)
+    for k in range(j, limit):
+        t = tokens[k]
+        lemma = _lemma(t)
+        if lemma in KO_NEUTRALIZERS or t.form in KO_NEUTRALIZERS:
+            return None
+        if t.form in ("만", "뿐") and t.tag == "JX" and k == j:
+            return (k, t.form)
+        is_restrict = lemma in KO_RESTRICT or t.form in KO_RESTRICT
+        is_select = lemma in KO_SELECT or t.form in KO_SELECT
+        if (lemma in KO_COLLECT or t.form in KO_COLLECT) and cat in ("family", "origin", "marital", "religion",
+                                                                     "appearance", "disability", "age"):
+            if _negated_after(tokens, k) or _negated_before(tokens, k):
+                return None
+            if cat == "family" or any(x.form in ("여부", "유무", "사항", "지역", "사진", "정보") for x in tokens[j - 3:k]) \
+                    or _weak_predicate_ok(tokens, j, k):
+                return (k, f"({t.form})")
+            continue
+        if lemma in ("있다", "없다") and k - j <= 2 and k + 2 < n and tokens[k + 1].tag == "ETM" \
+                and tokens[k + 2].form in PERSON_NOUNS and tokens[k + 2].tag.startswith("N"):
+            # "출산 계획이 없는 분", "아이 있는 엄마": the wanted person described by the attribute.
+            rest = _predicate_after(tokens, k + 3, cat, attr_lemma)
+            if rest is not None:
+                if cat == "disability" and lemma == "있다" and rest[1] in KO_SELECT:
+                    return None  # "장애가 있는 분 우대": preferring a protected group
+                return rest
+            if k + 3 < n and tokens[k + 3].form == "도":
+                return None  # "장애가 있는 분도": inclusive
+            if cat == "disability" and lemma == "있다":
+                return None
+            return (k + 2, f"({t.form} {tokens[k + 2].form})")
+        if not (is_restrict or is_select):
+            continue
+        agentive = lemma in KO_AGENTIVE or (t.form in ("선호", "희망") and k + 1 < n and tokens[k + 1].tag == "XSV")
+        if agentive and any(x.tag == "JKS" for x in tokens[j:k]) and not any(
+                x.form in PERSON_NOUNS and x.tag.startswith("N") for x in tokens[j:k]):
+            continue  # the attribute's people are the ones preferring
+        if t.tag.startswith("NN") and t.form in KO_PREDICATE_NOUNS and k + 1 < n and tokens[k + 1].tag.startswith("NN") \
+                and tokens[k + 1].form not in HIRING_NOUNS and tokens[k + 1].form not in PERSON_NOUNS:
+            continue  # "필수 서비스": a predicate noun modifying a thing
+        if t.form in ("이상", "이하", "미만", "초과", "이내", "까지") and not _numeric_attr(tokens, j, k, cat):
+            continue
+        if lemma in ("오다", "들어오다", "맞다", "가능", "어울리다", "괜찮다", "대상", "자격", "조건", "받다", "모시다",
+                     "아니다", "공고", "포지션", "채용", "모집") and not _weak_predicate_ok(tokens, j, k):
+            continue
+        negated = _negated_after(tokens, k) or _negated_before(tokens, k)
+        if is_restrict and not is_select:
+            if negated and lemma not in ("말다",):
+                return None  # "나이 제한 없음": the restriction is denied
+            return (k, t.form)
+        # SELECT: preferring a protected group is lawful; negated, it excludes anyone.
+        if negated:
+            return (k, t.form)
+        if attr_lemma in KO_PROTECTED_GROUPS or attr_lemma in ("장애인", "고령", "중장년"):
+            return None
+        return (k, t.form)
+    return None
+
+
+def _numeric_attr(tokens, j: int, k: int, cat: str) -> bool:
+    """이상/이하 restrict only a measurable attribute (age, height, weight) with a number."""
+    if cat not in ("age", "appearance"):
+        return False
+    if k - j > 3:
+        return False
+    nums = [x for x in tokens[max(0, k - 4):k] if x.tag in ("SN", "NR")]
+    if not nums:
+        return False
+    # "만 18세 이상": the legal minimum working age is a lawful condition.
+    if tokens[k].form == "이상" and cat == "age" and re.fullmatch(r"1[5-9]", nums[-1].form):
+        return False
+    return True
+
+
+def _weak_predicate_ok(tokens, j: int, k: int) -> bool:
+    """Weak predicates (받다, 오다, 공고…) count only when a person is mentioned between the
+    attribute and them, or they directly follow the attribute phrase."""
+    between = tokens[j:k]
+    if any(t.form in PERSON_NOUNS and t.tag.startswith("N") for t in between):
+        return True
+    content = [t for t in between if t.tag.startswith(("NN", "VV", "VA")) and t.form not in HIRING_NOUNS]
+    return not content
+
+
+def _predicate_before(tokens, i: int, cat: str, attr_lemma: str) -> tuple[int, str] | None:
+    """'우대: 20대', '선호 조건은 미혼': a preference word shortly before a bare attribute at the end."""
+    for k in range(max(0, i - 6), i):
+        t = tokens[k]
+        if _lemma(t) in ("우대", "선호", "한정", "제한", "조건", "자격") and t.tag.startswith("N"):
+            rest = [x for x in tokens[i + 1:] if x.tag.startswith(("NN", "VV", "VA")) and x.form not in PERSON_NOUNS
+                    and x.form not in ATTRIBUTE_EXTENSIONS and x.form not in HIRING_NOUNS
+                    and _ko_attribute(tokens, tokens.index(x)) is None]
+            if not rest and attr_lemma not in KO_PROTECTED_GROUPS:
+                return (k, t.form)
+    return None
+
+
+# --- English ---------------------------------------------------------------------------------
+_EN_ATTR = {
+    "age": r"\b(?:young(?:er)?|old(?:er)?|elderly|aged?\s+\d{2}|ages?\s+\d{2}|\d{2}\s*(?:years?\s+old|y/?o)|"
+           r"in\s+(?:their|your)\s+(?:twenties|thirties|forties|fifties|[2-6]0s)|(?:twenties|thirties|forties|fifties)|"
+           r"over\s+(?:the\s+age\s+of\s+)?\d{2}|under\s+(?:the\s+age\s+of\s+)?\d{2}|above\s+\d{2}|below\s+\d{2}|"
+           r"(?:20|30|40|50|60)s|millennials?|gen[\s-]?z|boomers?|fresh\s+blood|digital\s+natives?|"
+           r"recent\s+(?:college\s+)?grad(?:uate)?s?|age)\b",
+    "sex": r"\b(?:male|female|males|females|men|women|man|woman|guys?|girls?|ladies|lady|gentlemen|gender|sex|"
+           r"boys?|feminine|masculine)\b",
+    "marital": r"\b(?:married|unmarried|single|divorced|spouses?|husbands?|wives|wife|kids?|children|childless|"
+               r"child|pregnan\w*|maternity|moms?|mothers?|dads?|fathers?|parents?|family\s+plans?|"
+               r"planning\s+(?:a\s+)?(?:family|pregnancy|to\s+have)|newlyweds?|marital\s+status|start(?:ing)?\s+a\s+family)\b",
+    "origin": r"\b(?:(?:born|raised|grew\s+up)\s+in|from\s+(?:the\s+)?(?:same\s+)?(?:[A-Z][a-z]+|hometown|region|city|area)|"
+              r"hometown|nationality|national\s+origin|foreigners?|immigrants?|ethnic\w*|race|racial|"
+              r"locals|local\s+(?:candidates?|applicants?|residents?|people|only|hires?)|native[-\s]born|(?:korean|american|us)[-\s]born|citizens?\s+only|"
+              r"(?:seoul|busan|daegu|incheon|gwangju|daejeon|ulsan|jeju|gyeonggi|gangwon|chungcheong|jeolla|"
+              r"gyeongsang)\s*(?:natives?|residents?|people|locals|born)|residents?\s+of\s+[A-Z][a-z]+|"
+              r"chinese|japanese|vietnamese|southeast\s+asians?|africans?|whites?|blacks?|asians?|caucasians?)\b",
+    "religion": r"\b(?:religio\w*|christians?|muslims?|buddhists?|catholics?|protestants?|jews?|jewish|hindus?|"
+                r"atheists?|church(?:goers?)?|faith|believers?|mosque|temple)\b",
+    "disability": r"\b(?:disab\w*|handicap\w*|wheelchairs?|able[-\s]bodied|healthy|health\s+(?:issues?|problems?|conditions?|status)|illness\w*|illnesses|"
+                  r"medical\s+(?:history|conditions?)|mental\s+(?:health|illness)|chronic|depression|impair\w*|"
+                  r"deaf|blind|hiv|physically\s+fit|perfect\s+health)\b",
+    "appearance": r"\b(?:attractive|good[-\s]looking|pretty|handsome|beautiful|slim|thin|overweight|fat|height|tall|"
+                  r"short|weight|looks|appearance|photogenic)\b",
+    "family": r"\b(?:family\s+background|parents'?\s+(?:jobs?|occupations?|income|wealth)|wealthy\s+famil\w*|"
+              r"household\s+income|property|net\s+worth)\b",
+}
+_EN_ATTR_RX = {c: re.compile(p, re.IGNORECASE) for c, p in _EN_ATTR.items()}
+_EN_PRED = re.compile(
+    r"\b(?:only|preferred|prefer(?:ably|s|red|ence)?|ideally|priority|favou?r(?:ed)?|must(?:\s+be)?|should\s+be|"
+    r"required|requirement|exclude[ds]?|excluding|not\s+(?:be\s+)?(?:considered|eligible|accepted|welcome|hired)|"
+    r"need\s+not\s+apply|don'?t\s+apply|do\s+not\s+apply|no\s+(?:one|applicants?|candidates?)|not\s+(?:hire|accept|consider)|"
+    r"avoid|reject(?:ed)?|screen(?:ed)?\s+out|filter(?:ed)?\s+out|skip|looking\s+for|seeking|want(?:ed)?|hire|hiring|"
+    r"better(?:\s+if)?|would\s+be\s+(?:great|nice|ideal|better)|a\s+plus|bonus|welcome[ds]?|limit(?:ed)?\s+to|"
+    r"restricted\s+to|exclusively|at\s+least|at\s+most|no\s+(?:older|younger)\s+than|maximum|max|minimum|under|over|"
+    r"can'?t|cannot|won'?t|unable|unfit|not\s+suitable|not\s+a\s+(?:good\s+)?fit|no)\b", re.IGNORECASE)
+_EN_NEUTRAL = re.compile(
+    r"\b(?:regardless\s+of|irrespective\s+of|without\s+regard\s+to|all\s+(?:ages|genders|backgrounds|nationalities)|"
+    r"any\s+(?:age|gender|background|nationality)|equal\s+opportunit\w*|do\s+not\s+discriminate|does\s+not\s+discriminate|"
+    r"non[-\s]?discriminat\w*|not\s+(?:ask|asked|request|collect)|never\s+ask|we\s+don'?t\s+ask|"
+    r"accommodations?|inclusive|diversity|welcome\s+(?:all|everyone|applicants\s+of\s+all))\b", re.IGNORECASE)
+# Attribute words that name a thing, not a person, when followed by these ("women's health products",
+# "health insurance", "parental leave", "family-friendly").
+_EN_THING_AFTER = re.compile(
+    r"^(?:'s)?[\s-]*(?:health|insurance|leave|care|products?|brands?|market|markets|segment|customers?|consumers?|"
+    r"users?|apparel|fashion|wear|clothing|cosmetics|skincare|beauty|services?|programs?|benefits?|friendly|"
+    r"check[-\s]?ups?|team|teams|data|records?|app|platform|checks?|system|systems|sector|industry|tech|"
+    r"care|plans?|coverage|support|allowance|room|rooms|league|network|speakers?|speaking|language|proficiency|"
+    r"fluency|fluent|native|bilingual|english|korean|time|hours|policy|policies|communit\w*|monitoring|score|metrics?|"
+    r"learning|office|offices|headquarters|hq|startup|company|business|launch|release|version|mode|"
+    r"stack|code|codebase|systems?|software|hardware|workers\s+comp|kits?|gifts?|packages?)\b", re.IGNORECASE)
+_EN_BENEFIT = re.compile(r"\b(?:insurance|leave|check[-\s]?ups?|allowance|stipend|daycare|childcare|reimburse\w*|"
+                         r"benefits?|perks?|discount|wellness|gym)\b", re.IGNORECASE)
+
+
+def scan_english(text: str) -> list[ConceptHit]:
+    hits: list[ConceptHit] = []
+    for s_start, s_end in _sentences(text):
+        sentence = text[s_start:s_end]
+        if not re.search(r"[A-Za-z]{3}", sentence) or _EN_NEUTRAL.search(sentence) or _EN_BENEFIT.search(sentence):
+            continue
+        for cat, rx in _EN_ATTR_RX.items():
+            for m in rx.finditer(sentence):
+                if _EN_THING_AFTER.match(sentence[m.end():]):
+                    continue
+                word = m.group(0).lower()
+                if cat == "age" and word == "age" and not re.search(r"\bage\s+(?:limit|range|cap|requirement|under|over|\d)",
+                                                                     sentence[m.start():], re.IGNORECASE):
+                    continue
+                if cat == "appearance" and word in ("short", "tall", "thin", "fat", "looks", "weight", "height") \
+                        and not re.search(r"\d|\b(?:person|people|candidates?|applicants?|someone|ones?|staff|men|women)\b",
+                                          sentence, re.IGNORECASE):
+                    continue
+                if cat == "origin" and re.match(r"from\s+", word) and not re.search(
+                        r"\b(?:applicants?|candidates?|people|persons?|someone|those|folks|ones|natives?|hires?|staff|"
+                        r"employees?|guys|only|preferred|prefer)\b", sentence, re.IGNORECASE):
+                    continue
+                if cat == "origin" and re.match(r"from\s+(?:our|the|your|a|an|this|that|home|work|scratch|day|"
+                                                r"january|february|march|april|may|june|july|august|september|october|"
+                                                r"november|december|monday|tuesday|wednesday|thursday|friday)\b",
+                                                word, re.IGNORECASE):
+                    continue
+                pred = _en_predicate(sentence, m)
+                if pred is None:
+                    continue
+                a, b = min(m.start(), pred.start()), max(m.end(), pred.end())
+                hits.append(ConceptHit(cat, "en", s_start + a, s_start + b, m.group(0), pred.group(0)))
+    return hits
+
+
+def _en_predicate(sentence: str, attr: re.Match) -> re.Match | None:
+    window_start = max(0, attr.start() - 60)
+    window_end = min(len(sentence), attr.end() + 60)
+    best = None
+    for p in _EN_PRED.finditer(sentence, window_start, window_end):
+        word = p.group(0).lower()
+        if word in ("under", "over", "at least", "at most", "maximum", "max", "minimum") and not re.search(
+                r"\d", sentence[p.start():p.end() + 12]) and attr.group(0).lower() not in ("age",):
+            continue
+        if p.start() < attr.end() and p.end() > attr.start():
+            continue  # the attribute itself ("over 40")
+        if word in ("no",) and not re.match(r"no\s+\S*", sentence[p.start():attr.end()], re.IGNORECASE):
+            continue
+        if word == "no" and p.end() < attr.start() and attr.start() - p.end() > 2:
+            continue
+        dist = abs(p.start() - attr.start())
+        if best is None or dist < abs(best.start() - attr.start()):
+            best = p
+    if best is None and re.search(r"\b(?:over|under|above|below)\s+\d{2}|\d{2}\s*(?:years?\s+old|y/?o)",
+                                  attr.group(0), re.IGNORECASE):
+        # "no one over 40" / "under 30" read as limits by themselves in a hiring sentence.
+        if re.search(r"\b(?:no\s+one|nobody|only|candidates?|applicants?|hire|hiring|people|someone|anyone|must|should)\b",
+                     sentence, re.IGNORECASE):
+            return re.search(r"\S+", sentence[attr.start():])  # type: ignore[return-value]
+    return best
+
+
+def scan_concepts(text: str, languages: tuple[str, ...] = ("ko", "en")) -> list[ConceptHit]:
+    text = nfkc(text)
+    hits: list[ConceptHit] = []
+    if "ko" in languages:
+        hits += scan_korean(text)
+    if "en" in languages:
+        hits += scan_english(text)
+    return hits
