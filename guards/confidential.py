@@ -14,15 +14,16 @@ INTERNAL_HOST = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:internal|local|corp|lan|i
 
 # Kinds of confidential thing an ask can name without naming the thing itself.
 _KO_THINGS = (
-    r"(?:내부|사내|비공개|미공개|대외비|기밀|비밀|공개\s*전|공개되지\s*않은|극비)\s*\S{0,6}\s*"
-    r"(?:프로젝트|과제|코드\s*명|코드네임|제품|신제품|서비스|고객사?|거래처|파트너|클라이언트|납품처|실적|매출|수치|숫자|"
+    r"(?:내부|사내|비공개|미공개|대외비|기밀|비밀|공개\s*전|공개되지\s*않은|극비)\S{0,3}\s*(?:\S{0,8}\s+){0,3}"
+    r"(?:협업|계약|거래|딜|제휴|건|프로젝트|과제|코드\s*명|코드네임|제품|신제품|서비스|고객사?|거래처|파트너|클라이언트|납품처|실적|매출|수치|숫자|"
     r"계획|로드맵|일정|서버|정보|자료|문서|사정|이슈|사건|명칭|예산|전략)",
     r"(?:코드\s*명|코드네임|가칭|내부\s*명칭|개발\s*명|프로젝트\s*명)",
-    r"(?:출시\s*(?:전|예정)|발표\s*(?:전|예정)|미출시|미발표|개발\s*중인|준비\s*중인)\s*(?:인\s*)?\S{0,6}\s*"
-    r"(?:제품|서비스|신제품|버전|모델|기능|라인업|앱)",
+    r"(?:출시\s*(?:전|예정)|발표\s*(?:전|예정)|미출시|미발표|개발\s*중인|준비\s*중인|(?:발표|출시|공개)\s*(?:안\s*한|안\s*된|하지\s*않은|되지\s*않은|전인))"
+    r"\s*(?:인\s*)?(?:\S{0,8}\s+){0,2}\S{0,6}\s*(?:제품|서비스|신제품|버전|모델|기능|라인업|앱|이름|명칭)",
+    r"(?:공장|본사|사업장|사무실|물류\s*센터|센터)\s*(?:\S{0,6}\s*){0,2}(?:옮기|이전|이사|폐쇄|매각|철수|통폐합)\S{0,4}\s*(?:계획|예정|건|작업)",
     r"(?:NDA|비밀\s*유지)\s*\S{0,4}\s*(?:고객|계약|대상|거래|파트너|업체)",
     r"(?:고객사|거래처|납품처|클라이언트|파트너사)\s*(?:이름|명단|리스트|목록|실명)",
-    r"(?:서버|호스트|DB|데이터베이스|클러스터|내부망|사내망|VPN|인트라넷|스토리지|NAS)\s*(?:주소|IP|이름|접속|계정|URL|도메인|호스트명)",
+    r"(?:서버|호스트|DB|데이터베이스|클러스터|내부망|사내망|VPN|인트라넷|스토리지|NAS)\s*(?:\S{0,6}\s*){0,2}(?:주소|IP|이름|접속|계정|URL|도메인|호스트명)",
     r"IP\s*주소|내부\s*(?:IP|URL|도메인|주소)",
     r"(?:매출|영업\s*이익|순이익|원가|마진|이익률|밸류에이션|기업\s*가치|손익|적자\s*규모|인건비)\s*"
     r"(?:목표|수치|숫자|규모|데이터|실적|현황|계획|얼마)",
@@ -36,6 +37,8 @@ _EN_THINGS = (
     r"(?:clients?|customers?|partners?|products?|projects?|code\s*names?|codenames?|figures?|numbers?|revenue|"
     r"roadmap|servers?|hosts?|hostnames?|ips?|launch(?:es)?|plans?|deals?|incidents?|issues?|metrics?|data)\b",
     r"\b(?:code\s*names?|codenames?|internal\s+names?)\b",
+    r"\bunder\s+(?:an?\s+)?nda\b|\bnda\b",
+    r"\binternal\s+(?:\w+\s+){0,2}(?:servers?|hosts?|hostnames?|ips?|urls?|domains?|names?)\b",
     r"\b(?:client|customer)\s+(?:names?|list)\b",
     r"\b(?:server|internal)\s+(?:ips?|hostnames?|addresses|urls?)\b|\bip\s+address(?:es)?\b",
     r"\b(?:layoffs?|laid\s+off|restructuring|embezzle\w*|fraud|lawsuits?|litigation|audit\s+findings?|"
@@ -49,7 +52,7 @@ _KO_ASK = re.compile(r"넣|포함|언급|밝혀|밝히|적어|적고|기재|공�
 _EN_ASK = re.compile(r"\b(?:include|mention|add|disclose|reveal|list|name|talk\s+about|be\s+(?:honest|open|upfront)\s+about|"
                      r"highlight|show(?:case)?|put|state|share|refer\s+to|brag|use|tell)\b", _I)
 # A skill or duty that merely touches the topic ("소송 대응 경험", "내부 감사 업무") is not an ask.
-_SKILL_AFTER = re.compile(r"^\s*(?:\S{0,3}\s*)?(?:대응|예방|관리|방지|경험|역량|능력|업무|담당|실무|프로세스|체계|지원|"
+_SKILL_AFTER = re.compile(r"^(?!\s*(?:계획|예정|건|사실|소식|내용|이슈|얘기|상황|결과|때문|문제))\s*(?:을|를|의|에)?\s*(?:대응|예방|관리|방지|경험|역량|능력|업무|담당|실무|프로세스|체계|지원|"
                           r"처리|리스크|컴플라이언스|experience|management|prevention|handling|skills?)", _I)
 
 KO_THINGS = tuple(re.compile(p, _I) for p in _KO_THINGS)

@@ -22,7 +22,7 @@ from guards.text import nfkc
 # lemma -> category. Lemmas are Kiwi forms (verbs/adjectives as 다-forms).
 KO_ATTRIBUTES: dict[str, str] = {
     **dict.fromkeys(["나이", "연령", "연세", "젊다", "어리다", "늙다", "고령", "중장년", "장년", "노년", "막내",
-                     "또래", "동안", "MZ", "엠지", "년생", "나이대", "노땅", "꼰대", "영하다"], "age"),
+                     "또래", "동안", "MZ", "엠지", "아재", "년생", "나이대", "노땅", "꼰대", "영하다"], "age"),
     **dict.fromkeys(["여성", "남성", "여자", "남자", "여직원", "남직원", "성별", "아가씨", "아줌마", "아저씨", "총각",
                      "처녀", "여성분", "남성분", "여초", "남초", "여사원", "남사원", "여학생", "남학생", "형님", "누나",
                      "언니", "오빠", "청일점", "홍일점", "남녀"], "sex"),
@@ -34,13 +34,14 @@ KO_ATTRIBUTES: dict[str, str] = {
                      "훈남", "훈녀", "예쁘다", "잘생기다", "날씬하다", "뚱뚱하다", "비만", "호감형", "외형", "체격",
                      "체형", "통통하다", "마르다", "키크다", "피부", "이목구비", "비주얼"], "appearance"),
     **dict.fromkeys(["출신지", "고향", "국적", "외국인", "내국인", "한국인", "조선족", "교포", "동포", "흑인",
-                     "백인", "혼혈", "인종", "다문화", "지방대", "사투리", "본적", "연고", "외국", "중국인", "일본인",
+                     "백인", "혼혈", "인종", "다문화", "지방대", "사투리", "본적", "연고", "외국", "거주", "거주자", "국적자", "출신자", "중국인", "일본인",
                      "베트남인", "탈북민", "새터민", "이민자"], "origin"),
     **dict.fromkeys(["종교", "기독교", "개신교", "불교", "천주교", "가톨릭", "이슬람", "무슬림", "교회", "성당", "신자",
                      "신앙", "크리스천", "교인", "불자", "무교", "신천지", "절"], "religion"),
     **dict.fromkeys(["장애", "장애인", "휠체어", "질병", "질환", "병력", "지병", "건강", "건강하다", "정신과", "우울증",
                      "공황", "시각장애", "청각장애", "보청기", "당뇨", "HIV", "에이즈", "비장애인", "정상인", "튼튼하다",
                      "허약하다", "장애우", ], "disability"),
+    **dict.fromkeys(["주민등록번호", "주민번호"], "rrn"),
     **dict.fromkeys(["부모", "아버지", "어머니", "부친", "모친", "가정환경", "집안", "재산", "형제", "자매", "친인척",
                      "가족", "부모님", "가문", "금수저", "흙수저"], "family"),
 }
@@ -54,7 +55,7 @@ KO_PROTECTED_GROUPS = {"장애인", "고령", "고령자", "중장년", "보훈"
 PERSON_NOUNS = {"분", "사람", "자", "지원자", "인재", "직원", "사원", "친구", "인력", "구직자", "후보", "후보자", "개발자",
                 "엔지니어", "디자이너", "마케터", "기획자", "담당자", "팀원", "동료", "신입", "경력자", "인원", "사람들",
                 "분들", "사원들", "직원들", "지원자들", "인턴", "애들", "여성", "남성", "여자", "남자", "거주자", "출신자",
-                "출신", "이", "놈", "년", "녀", "남", "맘", "층", "세대", "사람만", "분만", "멤버", "크루", "매니저",
+                "출신", "이", "놈", "년", "녀", "남", "맘", "국적자", "사람만", "분만", "멤버", "크루", "매니저",
                 "리더", "회계사", "재무담당자", "인사담당자", "경리", "비서", "상담원", "실무자", "알바", "아르바이트"}
 # Nouns about applying or hiring that sit between an attribute and its predicate ("외국인 채용 불가").
 HIRING_NOUNS = {"지원", "채용", "모집", "입사", "선발", "고용", "응시", "입사지원", "공고", "채용공고", "포지션", "합격",
@@ -65,7 +66,7 @@ LINK_NOUNS = {"지원", "채용", "모집", "입사", "선발", "고용", "응�
               "면접", "서류", "지원서"}
 # Nouns that continue an attribute ("출산 계획", "부모님 직업", "결혼 여부와 관계없이").
 ATTRIBUTE_EXTENSIONS = {"계획", "예정", "여부", "유무", "직업", "직장", "학력", "연봉", "소득", "배경", "환경", "사항",
-                        "상태", "유형", "관계", "문제", "이력", "경험자", "사진", "지역", "대", "살", "세", "cm",
+                        "상태", "유형", "관계", "문제", "이력", "경험자", "세대", "13자리", "자리", "전부", "전체", "형편", "수준", "사정", "사진", "지역", "대", "살", "세", "cm",
                         "kg", "센티", "킬로", "이후", "이전", "초반", "중반", "후반", "중", "생", "년생"}
 # Predicates: RESTRICT limits or excludes; SELECT picks or prefers (negated, it excludes).
 KO_RESTRICT = {"제한", "이하", "미만", "초과", "까지", "이내", "불가", "불가능", "제외", "한정", "거르다", "사절",
@@ -74,7 +75,7 @@ KO_RESTRICT = {"제한", "이하", "미만", "초과", "까지", "이내", "불�
                "거절", "아니다", "곤란하다", "부담", "부담스럽다", "이상"}
 KO_SELECT = {"우대", "선호", "환영", "원하다", "바라다", "희망", "좋다", "뽑다", "채용", "선발", "모집", "찾다",
              "구하다", "받다", "필수", "요구", "가산점", "가점", "위주", "우선", "적합", "어울리다", "괜찮다",
-             "반기다", "플러스", "유리", "최고", "이상적", "좋아하다", "모시다", "만", "뿐", "가능", "오다",
+             "반기다", "플러스", "유리", "최고", "이상적", "좋아하다", "모시다", "낫다", "만", "뿐", "가능", "오다",
              "들어오다", "공고", "포지션", "한하다", "대상", "맞다", "자격", "조건"} - {"만", "뿐", "가능", "좋아하다"}
 # Attributes that name a person by themselves; any other attribute (나이, 건강, 가족…) needs a
 # person or a hiring word between it and the predicate before it is read as a condition on applicants.
@@ -84,7 +85,10 @@ KO_PERSON_ATTRS = {"여성", "남성", "여자", "남자", "여직원", "남직�
                    "내국인", "한국인", "조선족", "교포", "동포", "흑인", "백인", "혼혈", "중국인", "일본인", "베트남인",
                    "탈북민", "새터민", "이민자", "지방대", "크리스천", "교인", "불자", "신자", "무슬림", "장애인", "비장애인",
                    "정상인", "장애우", "막내", "미인", "미남", "훈남", "훈녀", "미혼", "기혼", "금수저", "흙수저", "꼰대",
-                   "노땅", "MZ", "엠지", "신혼", "형님", "누나", "언니", "오빠", "청일점", "홍일점"}
+                   "노땅", "MZ", "엠지", "신혼", "아재", "형님", "누나", "언니", "오빠", "청일점", "홍일점"}
+# Age-coded words for a person ("막내", "아재", "MZ"): in a sentence about the person wanted
+# they are an age condition even without a predicate.
+KO_AGE_CODED = {"막내", "아재", "꼰대", "노땅", "MZ", "엠지"}
 # Verbs whose subject does the preferring ("여성들이 선호하는 무드"): the attribute is the agent.
 KO_AGENTIVE = {"선호하다", "원하다", "찾다", "바라다", "희망하다", "좋아하다"}
 # Asking for the information itself ("부모님 직업을 적어", "출신지 기재").
@@ -242,6 +246,21 @@ def _scan_sentence_ko(sentence: str, tokens, offset: int) -> list[ConceptHit]:
             else:
                 i += 1
                 continue
+        # An attribute followed by a run of nouns modifies the run's head: a thing ("여성 화장품
+        # 브랜드 마케팅 경험") or a person ("20대 백엔드 개발자").
+        head = j
+        while head + 1 < n and _is_noun(tokens[head + 1]) and tokens[head].start + tokens[head].len <= tokens[head + 1].start \
+                and tokens[head + 1].form not in KO_PREDICATE_NOUNS and tokens[head + 1].form not in HIRING_NOUNS:
+            head += 1
+        if head > j and j < n and _is_noun(tokens[j]) and tokens[head].form in PERSON_NOUNS:
+            j = head
+        elif j < n and _is_noun(tokens[j]) and head > j and tokens[head].form not in PERSON_NOUNS \
+                and lemma in KO_AGE_CODED and any(t.form in PERSON_NOUNS and t.tag.startswith("N") for t in tokens[head:]):
+            found = (head, "(age-coded word for the person wanted)")
+            out.append(ConceptHit("age", "ko", offset + attr_tok.start, offset + tokens[head].start + tokens[head].len,
+                                  attr_tok.form, found[1]))
+            i = head + 1
+            continue
         # An attribute followed directly by a non-person noun modifies that thing, not the applicant.
         if j < n and _is_noun(tokens[j]) and tokens[j].form not in PERSON_NOUNS and tokens[j].form not in HIRING_NOUNS \
                 and tokens[j].form not in KO_PREDICATE_NOUNS and not (tokens[j].tag == "SL"):
@@ -282,6 +301,8 @@ def _scan_sentence_ko(sentence: str, tokens, offset: int) -> list[ConceptHit]:
 
 def _linked(tokens, j: int, k: int) -> bool:
     """A person or a hiring word between an attribute and its predicate ties the two to an applicant."""
+    if any(t.tag == "EC" and t.form.endswith("면") for t in tokens[j:min(k, j + 4)]):
+        return True  # "장애가 있으시면 … 빼주세요": a condition on the applicant
     return any(t.tag.startswith("N") and (t.form in PERSON_NOUNS or t.form in LINK_NOUNS) for t in tokens[j:k])
 
 
@@ -327,14 +348,16 @@ def _predicate_after(tokens, j: int, cat: str, attr_lemma: str) -> tuple[int, st
         if lemma in KO_NEUTRALIZERS or t.form in KO_NEUTRALIZERS:
             return None
         if t.form in ("만", "뿐") and t.tag == "JX" and k == j:
-            return (k, t.form)
+            return (k, f"({t.form})")
         is_restrict = lemma in KO_RESTRICT or t.form in KO_RESTRICT
         is_select = lemma in KO_SELECT or t.form in KO_SELECT
-        if (lemma in KO_COLLECT or t.form in KO_COLLECT) and cat in ("family", "origin", "marital", "religion",
+        if cat == "rrn" and not (lemma in KO_COLLECT or t.form in KO_COLLECT):
+            continue  # an ID number matters only when it is asked for
+        if (lemma in KO_COLLECT or t.form in KO_COLLECT) and cat in ("family", "origin", "marital", "religion", "rrn",
                                                                      "appearance", "disability", "age"):
             if _negated_after(tokens, k) or _negated_before(tokens, k):
                 return None
-            if cat == "family" or any(x.form in ("여부", "유무", "사항", "지역", "사진", "정보") for x in tokens[j - 3:k]) \
+            if cat in ("family", "rrn") or any(x.form in ("여부", "유무", "사항", "지역", "사진", "정보") for x in tokens[j - 3:k]) \
                     or _weak_predicate_ok(tokens, j, k):
                 return (k, f"({t.form})")
             continue
@@ -434,7 +457,9 @@ _EN_ATTR = {
               r"locals|local\s+(?:candidates?|applicants?|residents?|people|only|hires?)|native[-\s]born|(?:korean|american|us)[-\s]born|citizens?\s+only|"
               r"(?:seoul|busan|daegu|incheon|gwangju|daejeon|ulsan|jeju|gyeonggi|gangwon|chungcheong|jeolla|"
               r"gyeongsang)\s*(?:natives?|residents?|people|locals|born)|residents?\s+of\s+[A-Z][a-z]+|"
-              r"chinese|japanese|vietnamese|southeast\s+asians?|africans?|whites?|blacks?|asians?|caucasians?)\b",
+              r"(?:chinese|japanese|vietnamese|korean|american|african|asian|white|black|caucasian|hispanic|latino|"
+              r"filipino|indian|southeast\s+asian)\s+(?:people|nationals?|citizens?|candidates?|applicants?|descent|origin|"
+              r"ethnicity|persons?|men|women|only|heritage)|nationals?\s+only|live\s+in\s+[A-Z][a-z]+|living\s+in\s+[A-Z][a-z]+)\b",
     "religion": r"\b(?:religio\w*|christians?|muslims?|buddhists?|catholics?|protestants?|jews?|jewish|hindus?|"
                 r"atheists?|church(?:goers?)?|faith|believers?|mosque|temple)\b",
     "disability": r"\b(?:disab\w*|handicap\w*|wheelchairs?|able[-\s]bodied|healthy|health\s+(?:issues?|problems?|conditions?|status)|illness\w*|illnesses|"
@@ -442,8 +467,9 @@ _EN_ATTR = {
                   r"deaf|blind|hiv|physically\s+fit|perfect\s+health)\b",
     "appearance": r"\b(?:attractive|good[-\s]looking|pretty|handsome|beautiful|slim|thin|overweight|fat|height|tall|"
                   r"short|weight|looks|appearance|photogenic)\b",
-    "family": r"\b(?:family\s+background|parents'?\s+(?:jobs?|occupations?|income|wealth)|wealthy\s+famil\w*|"
-              r"household\s+income|property|net\s+worth)\b",
+    "family": r"\b(?:family\s+background|parents'?\s+(?:jobs?|occupations?|income|wealth|professions?)|wealthy\s+famil\w*|"
+              r"household\s+income|property|net\s+worth|own\s+a\s+(?:home|house|car)|homeowners?)\b",
+    "rrn": r"\b(?:resident\s+registration\s+numbers?|social\s+security\s+numbers?|ssn|national\s+id\s+numbers?)\b",
 }
 _EN_ATTR_RX = {c: re.compile(p, re.IGNORECASE) for c, p in _EN_ATTR.items()}
 _EN_PRED = re.compile(
@@ -453,7 +479,8 @@ _EN_PRED = re.compile(
     r"avoid|reject(?:ed)?|screen(?:ed)?\s+out|filter(?:ed)?\s+out|skip|looking\s+for|seeking|want(?:ed)?|hire|hiring|"
     r"better(?:\s+if)?|would\s+be\s+(?:great|nice|ideal|better)|a\s+plus|bonus|welcome[ds]?|limit(?:ed)?\s+to|"
     r"restricted\s+to|exclusively|at\s+least|at\s+most|no\s+(?:older|younger)\s+than|maximum|max|minimum|under|over|"
-    r"can'?t|cannot|won'?t|unable|unfit|not\s+suitable|not\s+a\s+(?:good\s+)?fit|no)\b", re.IGNORECASE)
+    r"can'?t|cannot|won'?t|unable|unfit|not\s+suitable|not\s+a\s+(?:good\s+)?fit|no|ask|request|collect|submit|"
+    r"provide|include|disclose|state|list|enter|write\s+down)\b", re.IGNORECASE)
 _EN_NEUTRAL = re.compile(
     r"\b(?:regardless\s+of|irrespective\s+of|without\s+regard\s+to|all\s+(?:ages|genders|backgrounds|nationalities)|"
     r"any\s+(?:age|gender|background|nationality)|equal\s+opportunit\w*|do\s+not\s+discriminate|does\s+not\s+discriminate|"

@@ -14,7 +14,7 @@ from guards.text import collapse_digit_spacing, drop_clauses, nfkc, tidy_fragmen
 
 # A phrase followed closely by a negation states the rule rather than breaking it
 # ("출신 지역은 묻지 않습니다", "we do not ask about age").
-_NEGATION_AFTER = re.compile(r"^[^\n.。!?]{0,40}?(않|없습니다|금지|불필요|묻지|받지|제외한|제외하고|빼고|does not|do not|don't|never|won't)",
+_NEGATION_AFTER = re.compile(r"^[^\n.。!?]{0,40}?(않|없습니다|금지|불필요|묻지|받지|제외한|제외하고|빼고|관계\s*없|상관\s*없|무관|불문|does not|do not|don't|never|won't|regardless)",
                              re.IGNORECASE)
 
 
@@ -41,7 +41,10 @@ def _p(*patterns: str) -> tuple[re.Pattern, ...]:
 LAW_RULES: tuple[LawRule, ...] = (
     LawRule("KR-AGE-001", "ko", "고용상 연령차별금지 및 고령자고용촉진에 관한 법률 제4조의4", "age",
             _p(r"(만\s*)?\d{2}\s*(세|살)\s*(이하|미만|까지|이내|이상|초과|~|-)",
-               r"(?<![\d,])[2-6]0\s*대(?!\s*(기업|그룹|제품|모델|매장|도시|과제|사업))(\s*(초반|중반|후반|만|이하|까지|여성|남성|남자|여자|인재|개발자|지원자|직원))?",
+               r"(?<![\d,~])[2-6]0\s*대\s*(초반|중반|후반)?\s*(만|이하|까지|여성|남성|남자|여자|인재|개발자|지원자|직원|분|청년)"
+               r"(?!\s*(고객|타깃|타겟|소비자|유저|사용자|시장|층|대상|세대|인구|가구|커뮤니티|취향|트렌드))",
+               r"(19|20)\d{2}\s*년\s*(이후|이전|부터|까지)?\s*(출생|생)(자|인\s*분)?\s*(만|이후|까지|이전|부터|으로|로|한정)",
+               r"(나이|연령|만\s*나이)\s*[:：]?\s*(≤|<|<=|≥|>|>=|~|이하|미만)\s*\d{2}",
                r"\d{2,4}\s*년생",
                r"(나이|연령)\s*(제한|무관하지\s*않|어린|이\s*어린|가\s*어린|대가)",
                r"젊은\s*(인재|분|사람|지원자|직원|친구|피|층|남성|여성)",
@@ -101,6 +104,7 @@ LAW_RULES: tuple[LawRule, ...] = (
             "건강·장애 관련 조건을 삭제하고 필요한 직무 수행 능력만 적으세요."),
     LawRule("KR-RRN-001", "ko", "개인정보 보호법 제24조의2", "rrn",
             _p(r"주민\s*(등록)?\s*번호\s*(를|을|도)?\s*(기재|작성|적|제출|입력|포함|수집|알려)",
+               r"주민\s*(등록)?\s*번호[^.\n]{0,15}(기재|작성|적도록|적어|적게|제출|입력|포함|수집|알려|쓰도록|쓰게)",
                r"(?<!\d)\d{6}\s*-\s*[1-4]\d{6}(?!\d)"),
             "법령 근거 없이 주민등록번호를 수집할 수 없습니다.",
             "주민등록번호 요구를 삭제하세요 (입사 후 법정 신고 시에만 수집)."),
@@ -143,7 +147,8 @@ _RULE_BY_ID = {r.rule_id: r for r in LAW_RULES}
 _CONCEPT_RULES = {"age": _RULE_BY_ID["KR-AGE-001"], "sex": _RULE_BY_ID["KR-SEX-001"],
                   "marital": _RULE_BY_ID["KR-MARITAL-001"], "appearance": _RULE_BY_ID["KR-APPEAR-001"],
                   "origin": _RULE_BY_ID["KR-ORIGIN-001"], "religion": _RULE_BY_ID["KR-RELIGION-001"],
-                  "disability": _RULE_BY_ID["KR-DISAB-001"], "family": _RULE_BY_ID["KR-PRIVACY-001"]}
+                  "disability": _RULE_BY_ID["KR-DISAB-001"], "family": _RULE_BY_ID["KR-PRIVACY-001"],
+                  "rrn": _RULE_BY_ID["KR-RRN-001"]}
 
 
 @dataclass(frozen=True)

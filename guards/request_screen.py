@@ -46,7 +46,14 @@ INJECTION = _rx(
     r"(^|\n)\s*(system|assistant|developer)\s*:", r"<!--[^>]*(ignore|무시|출력|print|output|reveal|지시|instruction)",
     r"note\s+to\s+(the\s+)?(ai|assistant|model|llm|bot|gpt)", r"(ai|assistant|model|llm|gpt|챗봇|모델|어시스턴트)\s*(에게|한테|는|은)?\s*[:：]",
     r"(ai|모델|어시스턴트|챗봇|gpt|너|넌|당신)\s*(는|은|에게|한테)?\s*(이제|지금부터|반드시|무조건)\s*\S{0,20}\s*(출력|답|따르|무시|공개|말해|보여)",
-    r"(공고|채용공고)\s*(대신|말고)\s*\S{0,30}\s*(출력|작성|써|보여|알려|말해)", r"instead\s+of\s+(the|a|writing)\s+(job\s+)?(posting|ad|description)",
+    r"instead\s+of\s+(the|a|writing)\s+(job\s+)?(posting|ad|description)[^.\n]{0,40}\b(print|output|reveal|show|list)\b",
+    r"(내부|대외비|기밀|비공개|사내)\s*(?:\S{0,8}\s*){0,2}(메모|문서|자료|보고서|계획서)\S{0,3}\s*(?:\S{0,8}\s*){0,3}(요약|보여|출력|붙여|인용|그대로|전문|공개)",
+    r"(문서|자료|메모|보고서)\S{0,3}\s*(전문|원문|전체|내용)\S{0,3}\s*(을|를)?\s*(그대로\s*)?(붙여|보여|출력|인용|복사)",
+    r"(필터|검사|검열|가드레일|안전\s*규칙|보안\s*규칙|규칙|검토|민감\s*정보\s*검사)\S{0,3}\s*(가|를|을|는)?\s*(없는|건너뛰|생략|해제|비활성|끄|꺼|우회)",
+    r"(읽는|처리하는|보는|받는)\s*(모델|AI|시스템|어시스턴트|에이전트|봇|LLM|GPT)", r"(검토|리뷰|승인|검수)\s*(단계|절차)?\S{0,3}\s*(를|을)?\s*(건너뛰|생략|우회)|(즉시|자동)\s*승인",
+    r"\b(any|the)\s+(ai|model|assistant|system|llm|agent)\s+(reading|processing|parsing)\s+this\b",
+    r"\brepeat\s+(the\s+)?(text|words|everything|instructions?|prompt)\s+(above|before|verbatim)", r"starting\s+with\s+['\"]you\s+are",
+    r"\b(begin|end)\s+override\b", r"role\s*[:=]\s*['\"]?system", r"\b(skip|bypass|disable)\s+(the\s+)?(review|approval|checks?|validation|safety)",
     r"(출력|공개|노출|알려|보여)\S{0,6}\s*(API\s*키|비밀번호|토큰|환경\s*변수|설정\s*파일|접속\s*정보|credential)",
     r"(API\s*키|비밀번호|토큰|환경\s*변수|설정\s*파일|접속\s*정보|DB\s*접속)\S{0,4}\s*(을|를|도)?\s*(출력|공개|노출|알려|보여|넣어|포함)",
     r"\b(print|output|reveal|show|dump|leak|list)\b[^.\n]{0,30}\b(api\s*keys?|passwords?|tokens?|env(ironment)?\s+variables?|credentials|secrets?)\b",
@@ -69,6 +76,7 @@ ABUSIVE = _rx(
     r"\b(fuck\w*|shit\w*|bitch\w*|asshole|bastard|retard\w*|idiot)\b",
     r"틀\s*딱|짱\s*깨|한\s*남\s*충|김\s*치\s*녀|급\s*식\s*충|홍\s*어|쪽\s*바\s*리|흑\s*형|똥\s*남\s*아",
     r"\b(kill|hate)\s+(all\s+)?(women|men|koreans|chinese|immigrants|foreigners)\b",
+    r"새\s*끼|[가-힣]\s*년들|(맘|한남|급식|틀딱|진지|일베|메갈|페미|틀니|개저씨)\s*충|페미\s*년|병\s*신|애\s*자\s*(들|새)",
     r"(죽여|죽어|없어져야)\s*(버려|라|할)",
 )
 HARMFUL = _rx(
@@ -76,8 +84,9 @@ HARMFUL = _rx(
     r"돈\s*세탁|탈세|보험\s*사기|몰래\s*카메라|몰카|도청|스토킹|신상\s*털|개인\s*정보\s*(를\s*)?(빼|털|팔|유출시|몰래|수집))"
     r"[^.\n]{0,25}(법|방법|하는\s*법|알려|해\s*줘|해줘|짜\s*줘|짜줘|만들|찾아|구해|가르쳐|도와|할\s*수\s*있|하려|싶)",
     r"(경쟁사|타사|남의|다른\s*회사)\S{0,3}\s*\S{0,10}\s*(해킹|털|훔치|빼내|몰래|침입|마비)",
-    r"(지원자|후보자|직원|구직자)\S{0,3}\s*\S{0,8}\s*(SNS|인스타|인스타그램|페이스북|카톡|사생활|뒷조사|신상|개인\s*계정)\S{0,6}\s*"
-    r"\S{0,8}\s*(뒤|몰래|조사|염탐|캐|찾아|털|감시|사찰|확인|살펴|보는\s*법|방법)",
+    r"(지원자|후보자|직원|구직자)[^.\n]{0,20}(SNS|인스타|인스타그램|페이스북|카톡|사생활|뒷조사|신상|개인\s*계정)[^.\n]{0,25}"
+    r"(몰래|뒷조사|염탐|캐|털|감시|사찰|보는\s*법|방법|알아내)",
+    r"(크롤링|스크래핑|긁어)[^.\n]{0,20}(개인\s*정보|연락처|이력서|전화번호|이메일)|(개인\s*정보|연락처|이력서)[^.\n]{0,20}(크롤링|스크래핑|긁어)",
     r"(퇴사|사직|자진\s*퇴사)\S{0,3}\s*(하도록\s*)?(압박|유도|종용|강요|시키는\s*법|시키는\s*방법|만드는\s*법|만드는\s*방법)",
     r"(불법|몰래|무단)\s*\S{0,6}\s*(수집|크롤링|스크래핑|촬영|녹음|추적)",
     r"\b(hack|hacking|phish\w*|malware|ransomware|ddos|keylogger|exploit|bomb|steal|stalk\w*|dox\w*|spy\s+on|"
@@ -87,7 +96,16 @@ HARMFUL = _rx(
     r"(private|personal)\s+(social|instagram|facebook|accounts?|lives?|life)",
 )
 # An ask for something other than a posting ("피보나치 코드 짜줘", "translate this letter").
+# Artifacts that are not a posting, whatever hiring words come with them ("채용 축하 건배사 써줘").
+NON_POSTING_ARTIFACT = _rx(
+    r"(?<![가-힣])(시|노래|가사|소설|농담|유머|레시피|요리법|연애\s*편지|건배사|축사|축시|삼행시|랩|시조|독후감|반성문|"
+    r"카톡\s*문구|문자\s*문구|사과문|해명문|위로\s*문구|권고\s*사직\s*\S*\s*문구)(?:를|을|도|좀|하나|한\s*편|한\s*곡)?\s+(?:\S{0,8}\s+){0,2}(써|지어|만들어|작성)",
+    r"(공고|채용공고)\s*(대신|말고)\s*[^.\n]{0,30}(출력|작성|써|보여|알려|말해|짜)",
+    r"\b(write|compose)\s+(me\s+)?(a|an|some)?\s*(poem|song|haiku|limerick|rap|toast|joke|love\s+letter|story)\b",
+)
 OFF_DOMAIN_ASK = _rx(
+    r"(꿀팁|팁|노하우|방법|요령|비결)\S{0,3}\s*(좀\s*)?(알려|가르쳐|추천|공유)",
+    r"(구현|코딩|디버깅|리팩토링|리팩터링)\s*해\s*(줘|주세요|줄래)|짜\s*(줘|주세요|줄래)",
     r"(시|노래|가사|소설|농담|유머|레시피|요리법|편지|연애\s*편지|축사|소감문|독후감|리포트|논문|숙제|과제물|자기소개서|"
     r"코드|함수|스크립트|쿼리|알고리즘|프로그램|정규식|엑셀\s*수식|번역문)\S{0,3}\s*(를|을|좀|하나|도)?\s*(써|지어|짜|만들어|작성해|구현해|알려|추천|해\s*줘|해줘)",
     r"(날씨|운세|주가|환율|시세|점심\s*메뉴|저녁\s*메뉴|맛집|여행지|영화|드라마|게임|연애|다이어트|운동\s*루틴|수학\s*문제|"
@@ -106,9 +124,9 @@ HIRING = _rx(
     r"근무|직원|인재|팀원|리크루팅|채용\s*브랜딩|재택|원격|유연|출퇴근|연차|휴가|복지|스톡옵션|보상|성과급|인센티브|수습|"
     r"4대\s*보험|야근|워라밸|조직\s*문화|기술\s*스택|스택|역량|자격증|학력|전공|포트폴리오|근무지|오피스|사무실|온보딩|"
     r"우대\s*사항|자격|요건|필수|주요\s*업무|업무|회사\s*소개|소개|강조|어필|톤|문체|말투|간결|상세|자세|길게|짧게|"
-    r"영어로|한국어로|영문|국문|초안|템플릿|기본|스타일|버전|공고문|JD|레벨|직급|연봉|급여|처우|"
+    r"영어로|한국어로|영문|국문|초안|템플릿|기본|스타일|버전|공고문|(?<![A-Za-z])JD(?![A-Za-z])|레벨|직급|연봉|급여|처우|"
     r"주니어|시니어|리드|팀장|매니저|실무|담당|운영|개발|기획|분석|설계|관리|마케팅|재무|회계|인사|백엔드|프론트|"
-    r"데이터|머신러닝|딥러닝|AI|ML|서버|클라우드|디자인|브랜드|캠페인|결산|세무|노무|평가|교육|경험|년\s*이상|년차|신입|경력직",
+    r"데이터|머신러닝|딥러닝|(?<![A-Za-z])(AI|ML)(?![A-Za-z])|서버|클라우드|디자인|브랜드|캠페인|결산|세무|노무|평가|교육|경험|년\s*이상|년차|신입|경력직",
     r"\b(job|jobs|posting|hiring|hire|recruit\w*|role|position|candidates?|applicants?|engineer|developer|marketer|"
     r"responsibilit\w*|qualifications?|benefits|salary|interview|vacancy|opening|team|experience|remote|hybrid|onsite|"
     r"office|skills?|stack|senior|junior|lead|manager|analyst|designer|backend|frontend|full[-\s]?stack|ml|ai|data|"
@@ -118,6 +136,15 @@ HIRING = _rx(
     r"(톤|문체|어투|말투|분량|길이|형식|섹션|항목|문구|표현)\S{0,3}\s*(을|를)?\s*(바꿔|수정|줄여|늘려|다듬|정리|변경|맞춰)",
     r"(더|좀)\s*(간결|자세|친근|전문적|부드럽|격식)",
     r"(rewrite|shorten|make\s+it|tone|more\s+(concise|detailed|formal|friendly))",
+)
+# Words of editing a posting or describing the person wanted: in this form (company, job and
+# level already chosen) they make a request about the posting even without a hiring noun.
+POSTING_CONTEXT = _rx(
+    r"써\s*줘|써\s*주세요|써\s*줄래|써요|적어|넣어|명시|표현|기재|포함|빼\s*줘|빼고|빼\s*주|삭제|추가|수정|바꿔|다듬|작성|문구|"
+    r"조건|한정|제외|우대|선호|모집|뽑|구해|구함|찾아요|찾습니다|원해|지원|분으로|분이면|분만|분은|분이|사람|친구|지원서|이력서|"
+    r"부탁|해\s*주세요|해\s*줘|으로요|로요|해요",
+    r"\b(write|add|include|mention|state|say|put|require|prefer|only|must|should|candidates?|applicants?|people|"
+    r"someone|anyone|posting|ask\s+(applicants|candidates|for))\b",
 )
 OFF_DOMAIN = _rx(
     r"\b(poem|poetry|song|lyrics|joke|recipe|weather|horoscope|stock\s+tips?|crypto|bitcoin|lottery|homework|essay\s+about)\b",
@@ -145,7 +172,7 @@ def _any(patterns: tuple[re.Pattern, ...], text: str) -> re.Match | None:
 
 
 _CLAUSE_SPLIT = re.compile(r"[.!?。\n]+|\s(?:그리고|그리고\s*나서|그\s*다음에?|다음에|그\s*전에|하기\s*전에|also|and\s+then|then|"
-                           r"before\s+that|after\s+that|plus|by\s+the\s+way|btw)\s|,\s*(?:and|그리고)\s|전에\s|하고\s*나서\s",
+                           r"before\s+that|after\s+that|plus|by\s+the\s+way|btw)\s|,\s*|전에\s|하고\s*나서\s|나중에\s*하고\s",
                            re.IGNORECASE)
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z+#.]{1,}")
 
@@ -183,16 +210,17 @@ def screen_request(request: str, language: str = "ko") -> ScreenResult:
         return reject("abusive", "IN-ABUSE-001", m,
                       "요청에 욕설·혐오 표현이 있어 처리할 수 없습니다. 표현을 바꿔 다시 요청해 주세요.",
                       "The request contains abusive or hateful language and cannot be processed.")
+    if m := (_any(HARMFUL, readable) or _any(NON_POSTING_ARTIFACT, readable)):
+        return reject("off_domain", "IN-DOMAIN-003", m,
+                      "채용공고가 아니거나 해로운 일을 돕는 요청은 처리할 수 없습니다. 채용공고에 관한 내용만 요청해 주세요.",
+                      "Requests for something other than the posting, or for harmful help, are refused. "
+                      "Please ask only about the job posting.")
     if m := (_any(INJECTION, text) or _any(INJECTION, readable) or _any(INJECTION, squeezed)):
         return reject("injection", "IN-INJECT-001", m,
                       "시스템 지시를 바꾸거나 내부·타사 정보를 요구하는 요청은 처리할 수 없습니다. 채용공고 내용만 요청해 주세요.",
                       "Requests that try to override instructions or obtain internal or other companies' data are refused. "
                       "Please ask only about the job posting.")
-    if m := _any(HARMFUL, readable):
-        return reject("off_domain", "IN-DOMAIN-003", m,
-                      "해롭거나 불법적인 일을 돕는 요청은 처리할 수 없습니다. 채용공고에 관한 내용만 요청해 주세요.",
-                      "Requests for harmful or unlawful help are refused. Please ask only about the job posting.")
-    if readable.strip() and not _has_hiring_signal(readable):
+    if readable.strip() and not _has_hiring_signal(readable) and not _any(POSTING_CONTEXT, readable):
         return reject("off_domain", "IN-DOMAIN-002", _any(OFF_DOMAIN, readable) or _any(OFF_DOMAIN_ASK, readable),
                       "요청에서 채용공고와 관련된 내용을 찾지 못했습니다. 직무, 경력, 요건 등을 포함해 다시 요청해 주세요.",
                       "The request does not describe a job posting. Please mention the role, level or requirements.")

@@ -9,8 +9,12 @@ SEPARATOR_CLASS = r"[\s\-_.·,/'\"()\[\]*~|]"
 _SEP_RE = re.compile(SEPARATOR_CLASS + "+")
 
 
+# Hanja a user may write for a Korean word ("30代", "女性", "未婚"): read as Hangul.
+_HANJA = str.maketrans("代歲才女男性婚未既年生以下上限國籍外人出身障碍宗敎教齡", "대세세여남성혼미기년생이하상한국적외인출신장애종교교령")
+
+
 def nfkc(text: str) -> str:
-    return unicodedata.normalize("NFKC", text)
+    return unicodedata.normalize("NFKC", text).translate(_HANJA)
 
 
 def compact(text: str) -> str:
