@@ -33,6 +33,9 @@ class Settings(BaseSettings):
     llm_timeout_s: float = 60.0
     llm_max_retries: int = 2
     llm_temperature: float = 0.3
+    # With a model configured, a small-tier judge reviews each request and each posting as well as
+    # the rules. Request side: a judge failure leaves the rules' verdict. Output side: fails closed.
+    judge_enabled: bool = True
 
     # Request limits.
     max_request_chars: int = Field(default=4000, ge=100)

@@ -32,6 +32,8 @@ def adversarial_models(secrets_by_company: dict[str, list[str]]) -> ModelSet:
         user = str(messages[-1].content)
         company = next((name for name in secrets_by_company if name in system + user), "")
         secrets = secrets_by_company.get(company, [])
+        if "compliance reviewer" in system:
+            return '{"classes": [], "issues": [], "reason": "looks fine"}'  # a judge that misses everything
         if "route requests" in system:
             return "custom"
         if "extract structured hiring information" in system:

@@ -30,6 +30,11 @@ def _after_validation(state: PostingState) -> str:
     return END if state.get("status") == "blocked" else "review"
 
 
+def _after_review(state: PostingState) -> str:
+    # An edit that needed a fix goes back to the reviewer with the fixed text.
+    return "review" if state.get("status") == "pending_review" else END
+
+
 def build_graph(deps: Deps, checkpointer=None):
     g = StateGraph(PostingState)
     g.add_node("input_guard", make_input_guard(deps))
@@ -50,5 +55,5 @@ def build_graph(deps: Deps, checkpointer=None):
     g.add_edge("retrieve", "generate")
     g.add_edge("generate", "validate_output")
     g.add_conditional_edges("validate_output", _after_validation, ["review", END])
-    g.add_edge("review", END)
+    g.add_conditional_edges("review", _after_review, ["review", END])
     return g.compile(checkpointer=checkpointer)

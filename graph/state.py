@@ -41,6 +41,7 @@ class PostingState(TypedDict, total=False):
     output_findings: list[dict]
     validation: dict
     review: dict
+    review_diff: str  # reviewer's edit -> the fixed text awaiting confirmation
     final_posting: str | None
     usage: Annotated[dict, add_usage]
     thread_id: str

@@ -17,12 +17,20 @@ from guards.output_checks import (
     on_job_finding,
     sensitive_findings,
 )
+from guards.judge import JudgeError, judge_posting, quote_spans
+from guards.text import drop_clauses
 from guards.validators import enforce_law, redact_sensitive
+
+BLOCKED_BY_JUDGE = {"ko": "출력 검토(모델 판정)를 완료하지 못해 공고를 차단했습니다. 잠시 후 다시 시도해 주세요.",
+                    "en": "The posting was blocked: the output review (model judge) could not be completed."}
 
 
 def check_posting(deps: Deps, state: PostingState, markdown: str,
-                  ctx: CompanyContext | None = None) -> tuple[str, list[dict], str]:
-    """Returns (fixed markdown, findings, status) where status is passed | fixed | blocked."""
+                  ctx: CompanyContext | None = None, fill_missing: bool = True) -> tuple[str, list[dict], str]:
+    """Returns (fixed markdown, findings, status) where status is passed | fixed | blocked.
+
+    fill_missing=False (a reviewer's edit) reports missing sections without putting them back:
+    a reviewer who deleted a section meant it."""
     language = state.get("language") or "ko"
     ctx = ctx or deps.company_context(state["company_id"], state["job_code"])
     job = JOB_CODES[state["job_code"]]
@@ -46,7 +54,9 @@ def check_posting(deps: Deps, state: PostingState, markdown: str,
         text = posting.to_markdown()
         findings += grounding_findings(claims, removed=True)
     missing = missing_sections(posting)
-    if missing:
+    if missing and not fill_missing:
+        findings += missing
+    elif missing:
         # Fill gaps from the deterministic composer (sourced from company data) and say so.
         masked = ctx.masked(language)
         base = compose_posting(masked.profile, job, state.get("level"),
@@ -62,7 +72,7 @@ def check_posting(deps: Deps, state: PostingState, markdown: str,
         findings += missing
     if (f := on_job_finding(posting, job)) is not None:
         findings.append(f)
-    changed = any(x.severity in ("critical", "error") or x.rule_id == "OUT-SECTION-001" for x in findings)
+    changed = any(x.severity in ("critical", "error") for x in findings) or (fill_missing and bool(missing))
     if ctx.matcher.find(text):
         # Fail closed: the text a reviewer sees must itself be clean after every fix.
         return "", [f.model_dump() for f in findings], "blocked"
@@ -70,7 +80,7 @@ def check_posting(deps: Deps, state: PostingState, markdown: str,
 
 
 def make_validate_output(deps: Deps):
-    def validate_output(state: PostingState) -> dict:
+    async def validate_output(state: PostingState) -> dict:
         ctx = deps.company_context(state["company_id"], state["job_code"])
         text, findings, status = check_posting(deps, state, state.get("posting", ""), ctx)
         update: dict = {"output_findings": findings, "validation": {"status": status}}
@@ -80,6 +90,27 @@ def make_validate_output(deps: Deps):
                           rejection="생성된 공고에서 비공개 정보를 제거할 수 없어 차단했습니다." if language == "ko"
                           else "The posting was blocked: confidential information could not be removed.")
             return update
+        small = deps.models.small
+        if small is not None and deps.settings.judge_enabled and text.strip():
+            try:
+                verdict_j, used, prompt_id = await judge_posting(small, text)
+            except JudgeError as exc:
+                # Output side fails closed: an unreviewed posting is never shown.
+                findings.append({"rule_id": "OUT-JUDGE-ERR", "severity": "critical", "where": "output",
+                                 "message": f"모델 판정 실패: {str(exc)[:120]}", "span": None, "start": None,
+                                 "end": None, "suggestion": None})
+                update.update(status="blocked", posting="", rejection=BLOCKED_BY_JUDGE[language],
+                              output_findings=findings, validation={"status": "blocked"})
+                return update
+            update["usage"] = used.model_dump()
+            spans = quote_spans(text, [i.quote for i in verdict_j.issues])
+            if spans:
+                text = drop_clauses(text, spans)
+                findings = findings + [{"rule_id": "OUT-JUDGE-001", "severity": "error", "where": "output",
+                                        "message": f"모델 판정({prompt_id}): {i.kind} — {i.reason} 해당 문장을 삭제했습니다.",
+                                        "span": None, "start": None, "end": None, "suggestion": None}
+                                       for i in verdict_j.issues]
+                update.update(output_findings=findings, validation={"status": "fixed"})
         update["posting"] = text
         if state.get("drafts"):
             # The other styles are shown too, so each gets the same checks (a blocked one is dropped).

@@ -97,10 +97,11 @@ def test_interrupt_resume_approve_edit_reject(settings):
     assert rt.repo.get_run("a").status == "approved"
 
     edited = out["posting"] + "\n- 달빛라면 출시 캠페인 담당\n- 용모 단정한 분\n"
-    rt, _, _, final = run_graph(settings, None, base, resume={"action": "edit", "edited_posting": edited}, thread="b")
-    assert final["status"] == "approved"
-    assert "달빛라면" not in final["final_posting"] and "용모" not in final["final_posting"]
-    assert rt.repo.get_run("b").final_markdown == final["final_posting"]
+    rt, _, _, back = run_graph(settings, None, base, resume={"action": "edit", "edited_posting": edited}, thread="b")
+    # An edit that needed fixing is not approved: it comes back with the fixed text and a diff.
+    assert back["status"] == "pending_review" and back.get("final_posting") is None
+    assert "달빛라면" not in back["posting"] and "용모" not in back["posting"] and back["review_diff"]
+    assert rt.repo.get_run("b").status == "pending_review"
 
     rt, _, _, final = run_graph(settings, None, base, resume={"action": "reject", "comment": "톤이 맞지 않음"}, thread="c")
     assert final["status"] == "rejected_by_reviewer" and final["final_posting"] is None

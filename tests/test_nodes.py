@@ -43,7 +43,11 @@ def test_sample_data_shape():
 
 
 def test_input_guard_node(rt):
-    guard = make_input_guard(rt.deps)
+    node = make_input_guard(rt.deps)
+
+    def guard(state):
+        return asyncio.run(node(state))
+
     out = guard({"company_id": "nuri-ai", "job_code": "1000242", "request": "Project 오로라 경험자 우대 ML 공고"})
     assert out["status"] == "running" and "오로라" not in out["masked_request"]
     assert guard({"company_id": "x", "job_code": "1000242"})["status"] == "rejected"
@@ -104,7 +108,11 @@ def test_retrieve_node_switches_on_budget(rt):
 
 
 def test_validate_output_node_fixes_and_flags(rt):
-    validate = make_validate_output(rt.deps)
+    node = make_validate_output(rt.deps)
+
+    def validate(state):
+        return asyncio.run(node(state))
+
     md = "# [초록들식품] 마케팅기획\n\n## 주요업무\n- 달빛라면 출시 캠페인\n- 브랜드 캠페인 기획\n\n## 자격요건\n- 남성 우대\n"
     out = validate({"company_id": "chorok-foods", "job_code": "1000187", "posting": md, "language": "ko"})
     assert "달빛라면" not in out["posting"] and "남성 우대" not in out["posting"]

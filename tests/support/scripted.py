@@ -37,9 +37,14 @@ ENTITIES = {"job_title": "ML 엔지니어", "level": "시니어", "years": "8년
             "location": None, "employment_type": "정규직", "salary": None, "talent_profile": [], "hiring_process": []}
 
 
-def responder(posting: str = LEAKY_POSTING):
+JUDGE_OK = '{"classes": [], "issues": [], "reason": "ok"}'
+
+
+def responder(posting: str = LEAKY_POSTING, judge=lambda system, user: JUDGE_OK):
     def reply(messages) -> str:
         system = str(messages[0].content)
+        if "compliance reviewer" in system:
+            return judge(system, str(messages[-1].content))
         if "route requests" in system:
             return "custom"
         if "extract structured hiring information" in system:
@@ -50,6 +55,6 @@ def responder(posting: str = LEAKY_POSTING):
     return reply
 
 
-def scripted_models(posting: str = LEAKY_POSTING) -> ModelSet:
-    return ModelSet(small=ScriptedChatModel(responder=responder(posting)),
+def scripted_models(posting: str = LEAKY_POSTING, judge=lambda system, user: JUDGE_OK) -> ModelSet:
+    return ModelSet(small=ScriptedChatModel(responder=responder(posting, judge)),
                     large=ScriptedChatModel(responder=responder(posting), chunk_chars=16))
