@@ -11,6 +11,7 @@ from sse_starlette.sse import EventSourceResponse
 
 from api.errors import ApiError
 from api.schemas import GenerationRequest, ReviewRequest, SensitiveEntityIn
+from api.streaming import guarded_run
 from api.views import public_view
 from catalog.models import SensitiveEntityRecord
 from core.jobcodes import JOB_CODES
@@ -174,7 +175,8 @@ async def start_generation(body: GenerationRequest, request: Request):
 @router.post("/generations/stream", tags=["generation"])
 async def stream_generation(body: GenerationRequest, request: Request):
     """Server-sent events: `thread` (id), `node` (a step finished), `token` (posting text as it is
-    written), then `result` (the same body as POST /generations) or `error`."""
+    written, held back and cleaned by the stream guard), then `result` (the same body as
+    POST /generations) or `error`."""
     rt = _rt(request)
     _check(rt, body)
     thread_id = uuid.uuid4().hex
@@ -182,17 +184,13 @@ async def stream_generation(body: GenerationRequest, request: Request):
     async def events():
         yield {"event": "thread", "data": json.dumps({"thread_id": thread_id})}
         try:
-            async for mode, payload in rt.graph.astream(body.model_dump(), _config(thread_id),
-                                                         stream_mode=["messages", "custom", "updates"]):
-                if mode == "messages":
-                    chunk, meta = payload
-                    if meta.get("langgraph_node") in ("generate", "template") and getattr(chunk, "content", ""):
-                        yield {"event": "token", "data": json.dumps({"text": chunk.content}, ensure_ascii=False)}
-                elif mode == "custom" and isinstance(payload, dict) and "token" in payload:
-                    yield {"event": "token", "data": json.dumps({"text": payload["token"]}, ensure_ascii=False)}
-                elif mode == "updates":
-                    for node in payload:
-                        yield {"event": "node", "data": json.dumps({"node": node})}
+            async for kind, value in guarded_run(rt.graph, rt.deps, body.model_dump(), _config(thread_id)):
+                if kind == "text":
+                    yield {"event": "token", "data": json.dumps({"text": value}, ensure_ascii=False)}
+                else:
+                    # Only the step's name: what a step returns is unvalidated until validate_output.
+                    node = value[0] if kind == "update" else "__interrupt__"
+                    yield {"event": "node", "data": json.dumps({"node": node})}
             yield {"event": "result", "data": json.dumps(await _view(rt, thread_id), ensure_ascii=False, default=str)}
         except Exception as exc:  # the stream has started: report in-band, never a stack trace
             err = _model_error(exc)

@@ -42,6 +42,10 @@ INJECTION = _rx(
     r"(bypass|disable|turn\s+off)\s+(the\s+)?(filter|guard|safety|guardrails?)",
     r"<\s*/?\s*(system|instructions?)\s*>", r"\[\s*(system|INST)\s*\]",
     r"시스템\s*(메시지|지시|명령)", r"개발자\s*모드", r"관리자\s*모드",
+)
+# Checked on the text as written only: these read whole phrases, and squeezing the spaces out
+# would glue unrelated words together ("기타사항" + "•" reads as "타사").
+INJECTION_PHRASES = _rx(
     # Instructions planted in pasted text: role markers, notes to the model, "instead of the posting".
     r"(^|\n)\s*(system|assistant|developer)\s*:", r"<!--[^>]*(ignore|무시|출력|print|output|reveal|지시|instruction)",
     r"note\s+to\s+(the\s+)?(ai|assistant|model|llm|bot|gpt)", r"(ai|assistant|model|llm|gpt|챗봇|모델|어시스턴트)\s*(에게|한테|는|은)?\s*[:：]",
@@ -49,7 +53,8 @@ INJECTION = _rx(
     r"instead\s+of\s+(the|a|writing)\s+(job\s+)?(posting|ad|description)[^.\n]{0,40}\b(print|output|reveal|show|list)\b",
     r"(내부|대외비|기밀|비공개|사내)\s*(?:\S{0,8}\s*){0,2}(메모|문서|자료|보고서|계획서)\S{0,3}\s*(?:\S{0,8}\s*){0,3}(요약|보여|출력|붙여|인용|그대로|전문|공개)",
     r"(문서|자료|메모|보고서)\S{0,3}\s*(전문|원문|전체|내용)\S{0,3}\s*(을|를)?\s*(그대로\s*)?(붙여|보여|출력|인용|복사)",
-    r"(필터|검사|검열|가드레일|안전\s*규칙|보안\s*규칙|규칙|검토|민감\s*정보\s*검사)\S{0,3}\s*(가|를|을|는)?\s*(없는|건너뛰|생략|해제|비활성|끄|꺼|우회)",
+    r"(필터|검열|가드레일|안전\s*규칙|보안\s*규칙|민감\s*정보\s*검사)\S{0,3}\s*(가|를|을|는)?\s*(없는|건너뛰|생략|해제|비활성|끄|꺼|우회)",
+    r"(검사|검토|필터링)\S{0,3}\s*(를|을)?\s*(건너뛰|생략|우회|해제|끄|꺼)",
     r"(읽는|처리하는|보는|받는)\s*(모델|AI|시스템|어시스턴트|에이전트|봇|LLM|GPT)", r"(검토|리뷰|승인|검수)\s*(단계|절차)?\S{0,3}\s*(를|을)?\s*(건너뛰|생략|우회)|(즉시|자동)\s*승인",
     r"\b(any|the)\s+(ai|model|assistant|system|llm|agent)\s+(reading|processing|parsing)\s+this\b",
     r"\brepeat\s+(the\s+)?(text|words|everything|instructions?|prompt)\s+(above|before|verbatim)", r"starting\s+with\s+['\"]you\s+are",
@@ -57,8 +62,9 @@ INJECTION = _rx(
     r"(출력|공개|노출|알려|보여)\S{0,6}\s*(API\s*키|비밀번호|토큰|환경\s*변수|설정\s*파일|접속\s*정보|credential)",
     r"(API\s*키|비밀번호|토큰|환경\s*변수|설정\s*파일|접속\s*정보|DB\s*접속)\S{0,4}\s*(을|를|도)?\s*(출력|공개|노출|알려|보여|넣어|포함)",
     r"\b(print|output|reveal|show|dump|leak|list)\b[^.\n]{0,30}\b(api\s*keys?|passwords?|tokens?|env(ironment)?\s+variables?|credentials|secrets?)\b",
-    r"(경쟁사|타사|다른\s*(회사|기업|업체|고객))\S{0,4}\s*\S{0,10}\s*(내부|기밀|비공개|연봉\s*표|메모|문서|자료|데이터|정보|공고\s*원문|이력서|지원자)",
-    r"(competitor|other\s+compan(y|ies)|another\s+company)('s)?\s+\S{0,15}\s*(internal|confidential|salary|memo|documents?|data|applicants?|resumes?)",
+    r"(경쟁사|(?<![가-힣])타사|다른\s*(회사|기업|업체|고객사?))\S{0,4}\s*(?:\S{0,10}\s*){0,2}(내부|기밀|비공개|연봉\s*표|메모|문서|자료|데이터|정보|공고\s*원문|이력서|지원자)"
+    r"\S{0,4}\s*(?:\S{0,8}\s*){0,2}(알려|보여|출력|가져|빼|구해|넣어|복사|공개|붙여|요약|인용|달라|줘)",
+    r"\b(show|give|tell|get|share|leak|reveal|copy|paste|include|summari[sz]e)\b[^.\n]{0,30}(competitor|other\s+compan(y|ies)|another\s+company)('s)?\s+\S{0,15}\s*(internal|confidential|salary|memo|documents?|data|applicants?|resumes?)",
     r"(지원자|후보자|다른\s*사람)\S{0,3}\s*(개인\s*정보|이력서|연락처|주민\s*번호)\S{0,3}\s*(을|를)?\s*(모두|전부|다)?\s*(보여|출력|알려|넘겨|뽑아)",
     r"(ignore|forget|override|disregard)\s+(everything|all|what)\s+(above|before|previously|you\s+were\s+told)",
     r"(respond|reply|answer)\s+only\s+with", r"(위|앞)\S{0,3}\s*(내용|지시|규칙)\S{0,3}\s*(은|는|을|를)?\s*(무시|잊)",
@@ -72,25 +78,26 @@ SENSITIVE_ASK = _rx(
     r"(매출|영업이익률?|이익률|실적|원가)\s*(목표\s*)?(목표|수치|숫자)\S{0,3}\s*(을|를|도)?\s*(넣|포함|적|언급|공개|밝혀)",
 )
 ABUSIVE = _rx(
-    r"씨\s*발|시\s*발(?!점|전|생|주)|ㅅ\s*ㅂ|ㅆ\s*ㅂ|병\s*신|ㅂ\s*ㅅ|개\s*새\s*끼|좆|존\s*나|지\s*랄|닥\s*쳐|꺼\s*져|미친\s*(놈|년|새끼)",
+    r"씨\s*발|시\s*발(?!점|전|생|주|표|령|송|행|효|견|사|굴|매|동|급|주|간|언)|ㅅ\s*ㅂ|ㅆ\s*ㅂ|병\s*신|ㅂ\s*ㅅ|개\s*새\s*끼|좆|존\s*나|지\s*랄|닥\s*쳐|꺼\s*져|미친\s*(놈|년|새끼)",
     r"\b(fuck\w*|shit\w*|bitch\w*|asshole|bastard|retard\w*|idiot)\b",
     r"틀\s*딱|짱\s*깨|한\s*남\s*충|김\s*치\s*녀|급\s*식\s*충|홍\s*어|쪽\s*바\s*리|흑\s*형|똥\s*남\s*아",
     r"\b(kill|hate)\s+(all\s+)?(women|men|koreans|chinese|immigrants|foreigners)\b",
-    r"새\s*끼|[가-힣]\s*년들|(맘|한남|급식|틀딱|진지|일베|메갈|페미|틀니|개저씨)\s*충|페미\s*년|병\s*신|애\s*자\s*(들|새)",
+    r"새\s*끼|(?:페미|김치|된장|미친|썅)\s*년들?|(맘|한남|급식|틀딱|진지|일베|메갈|페미|틀니|개저씨)\s*충|페미\s*년|병\s*신|애\s*자\s*(들|새)",
     r"(죽여|죽어|없어져야)\s*(버려|라|할)",
 )
 HARMFUL = _rx(
     r"(해킹|크래킹|디도스|ddos|피싱|악성\s*코드|랜섬웨어|키로거|스파이웨어|마약|폭탄|폭발물|무기\s*제조|총기|위조|대포\s*통장|"
-    r"돈\s*세탁|탈세|보험\s*사기|몰래\s*카메라|몰카|도청|스토킹|신상\s*털|개인\s*정보\s*(를\s*)?(빼|털|팔|유출시|몰래|수집))"
-    r"[^.\n]{0,25}(법|방법|하는\s*법|알려|해\s*줘|해줘|짜\s*줘|짜줘|만들|찾아|구해|가르쳐|도와|할\s*수\s*있|하려|싶)",
+    r"돈\s*세탁|탈세|보험\s*사기|몰래\s*카메라|몰카|도청|스토킹|신상\s*털|개인\s*정보\s*(를\s*)?(빼내|털|팔|유출시|몰래))"
+    r"[^.\n]{0,25}(방법|하는\s*법|알려|해\s*줘|해줘|짜\s*줘|짜줘|가르쳐|도와)",
     r"(경쟁사|타사|남의|다른\s*회사)\S{0,3}\s*\S{0,10}\s*(해킹|털|훔치|빼내|몰래|침입|마비)",
     r"(지원자|후보자|직원|구직자)[^.\n]{0,20}(SNS|인스타|인스타그램|페이스북|카톡|사생활|뒷조사|신상|개인\s*계정)[^.\n]{0,25}"
     r"(몰래|뒷조사|염탐|캐|털|감시|사찰|보는\s*법|방법|알아내)",
     r"(크롤링|스크래핑|긁어)[^.\n]{0,20}(개인\s*정보|연락처|이력서|전화번호|이메일)|(개인\s*정보|연락처|이력서)[^.\n]{0,20}(크롤링|스크래핑|긁어)",
     r"(퇴사|사직|자진\s*퇴사)\S{0,3}\s*(하도록\s*)?(압박|유도|종용|강요|시키는\s*법|시키는\s*방법|만드는\s*법|만드는\s*방법)",
     r"(불법|몰래|무단)\s*\S{0,6}\s*(수집|크롤링|스크래핑|촬영|녹음|추적)",
-    r"\b(hack|hacking|phish\w*|malware|ransomware|ddos|keylogger|exploit|bomb|steal|stalk\w*|dox\w*|spy\s+on|"
-    r"scrape\s+\S*\s*(personal|private)|launder\w*|forge\w*|counterfeit)\b",
+    r"\b(how\s+(do\s+i|to|can\s+i|would\s+i)|help\s+me|teach\s+me|show\s+me|write\s+(me\s+)?|give\s+me|can\s+you|"
+    r"tips?\s+(on|for))\b[^.\n]{0,40}\b(hack\w*|phish\w*|malware|ransomware|ddos|keylogger|exploit|bomb|steal\w*|"
+    r"stalk\w*|dox(x?ing)?|spy\s+on|scrape\s+\S*\s*(personal|private)|launder\w*|forge|counterfeit|break\s+into)\b",
     r"\b(pressure|force|push|trick)\s+\S{0,20}\s*(to\s+)?(resign|quit)\b",
     r"\b(check|look\s+(at|up|into)|monitor|dig\s+(into|up))\s+\S{0,20}\s*(applicants?|candidates?)('s?)?\s+"
     r"(private|personal)\s+(social|instagram|facebook|accounts?|lives?|life)",
@@ -98,16 +105,17 @@ HARMFUL = _rx(
 # An ask for something other than a posting ("피보나치 코드 짜줘", "translate this letter").
 # Artifacts that are not a posting, whatever hiring words come with them ("채용 축하 건배사 써줘").
 NON_POSTING_ARTIFACT = _rx(
-    r"(?<![가-힣])(시|노래|가사|소설|농담|유머|레시피|요리법|연애\s*편지|건배사|축사|축시|삼행시|랩|시조|독후감|반성문|"
+    r"(?<![가-힣])시\s*(를|한\s*편|하나|한\s*수)\s*(?:\S{0,8}\s+){0,2}(써|지어|만들어|작성)",
+    r"(?<![가-힣])(노래|가사|소설|농담|유머|레시피|요리법|연애\s*편지|건배사|축사|축시|삼행시|랩|시조|독후감|반성문|"
     r"카톡\s*문구|문자\s*문구|사과문|해명문|위로\s*문구|권고\s*사직\s*\S*\s*문구)(?:를|을|도|좀|하나|한\s*편|한\s*곡)?\s+(?:\S{0,8}\s+){0,2}(써|지어|만들어|작성)",
     r"(공고|채용공고)\s*(대신|말고)\s*[^.\n]{0,30}(출력|작성|써|보여|알려|말해|짜)",
     r"\b(write|compose)\s+(me\s+)?(a|an|some)?\s*(poem|song|haiku|limerick|rap|toast|joke|love\s+letter|story)\b",
 )
 OFF_DOMAIN_ASK = _rx(
-    r"(꿀팁|팁|노하우|방법|요령|비결)\S{0,3}\s*(좀\s*)?(알려|가르쳐|추천|공유)",
-    r"(구현|코딩|디버깅|리팩토링|리팩터링)\s*해\s*(줘|주세요|줄래)|짜\s*(줘|주세요|줄래)",
-    r"(시|노래|가사|소설|농담|유머|레시피|요리법|편지|연애\s*편지|축사|소감문|독후감|리포트|논문|숙제|과제물|자기소개서|"
-    r"코드|함수|스크립트|쿼리|알고리즘|프로그램|정규식|엑셀\s*수식|번역문)\S{0,3}\s*(를|을|좀|하나|도)?\s*(써|지어|짜|만들어|작성해|구현해|알려|추천|해\s*줘|해줘)",
+    r"(?<![가-힣])(꿀팁|팁|노하우|방법|요령|비결)\S{0,3}\s*(좀\s*)?(알려|가르쳐|추천|공유)",
+    r"(구현|코딩|디버깅|리팩토링|리팩터링)\s*해\s*(줘|주세요|줄래)(?!\s*분)|(?<![가-힣])짜\s*(줘|주세요|줄래)",
+    r"(?<![가-힣])(노래|가사|소설|농담|유머|레시피|요리법|편지|연애\s*편지|축사|소감문|독후감|리포트|논문|숙제|과제물|"
+    r"코드|함수|스크립트|쿼리|알고리즘|정규식|엑셀\s*수식|번역문)(를|을|좀|하나|도)?\s*(써|지어|짜|만들어|작성해|구현해|알려|추천|해\s*줘|해줘)",
     r"(날씨|운세|주가|환율|시세|점심\s*메뉴|저녁\s*메뉴|맛집|여행지|영화|드라마|게임|연애|다이어트|운동\s*루틴|수학\s*문제|"
     r"맞춤법|수도|인구|역사|뉴스|스포츠|경기\s*결과|로또|코인|비트코인|주식|부동산)\S{0,6}\s*\S{0,8}\s*(어때|알려|뭐야|뭐예요|추천|"
     r"어떻게|될까|할까|인가요|인가|예측|전망|풀어|맞춰|\?)",
@@ -116,7 +124,6 @@ OFF_DOMAIN_ASK = _rx(
     r"letter|speech|code|function|script|sql\s+query|regex|program)\b",
     r"\b(what|who|when|where|how)\s+(is|are|was|were|do|does|did|can|should|many|much)\b[^.?\n]{0,60}\?",
     r"\b(translate|summari[sz]e|solve|calculate|debug|fix)\s+(this|the|my|these|a)\b",
-    r"\b(weather|horoscope|stock\s+(price|tips?)|bitcoin|crypto|lottery|recipe|movie|restaurant|vacation|travel)\b",
 )
 HIRING = _rx(
     r"채용|공고|모집|구인|구직|지원자|지원\s*자격|자격\s*요건|우대|직무|담당자|담당\s*업무|주요\s*업무|복리\s*후생|연봉|처우|"
@@ -206,19 +213,20 @@ def screen_request(request: str, language: str = "ko") -> ScreenResult:
         return ScreenResult("reject", [cls], "", findings, msg_ko if language == "ko" else msg_en)
 
     # NFKC turns compatibility jamo ("ㅅㅂ") into other code points, so the raw text is checked too.
-    if m := (_any(ABUSIVE, request or "") or _any(ABUSIVE, text) or _any(ABUSIVE, readable) or _any(ABUSIVE, squeezed)):
+    if m := (_any(ABUSIVE, request or "") or _any(ABUSIVE, text) or _any(ABUSIVE, squeezed)):
         return reject("abusive", "IN-ABUSE-001", m,
                       "요청에 욕설·혐오 표현이 있어 처리할 수 없습니다. 표현을 바꿔 다시 요청해 주세요.",
                       "The request contains abusive or hateful language and cannot be processed.")
+    if m := (_any(INJECTION, text) or _any(INJECTION, readable) or _any(INJECTION, squeezed)
+             or _any(INJECTION_PHRASES, text) or _any(INJECTION_PHRASES, readable)):
+        return reject("injection", "IN-INJECT-001", m,
+                      "시스템 지시를 바꾸거나 내부·타사 정보를 요구하는 요청은 처리할 수 없습니다. 채용공고 내용만 요청해 주세요.",
+                      "Requests that try to override instructions or obtain internal or other companies' data are refused. "
+                      "Please ask only about the job posting.")
     if m := (_any(HARMFUL, readable) or _any(NON_POSTING_ARTIFACT, readable)):
         return reject("off_domain", "IN-DOMAIN-003", m,
                       "채용공고가 아니거나 해로운 일을 돕는 요청은 처리할 수 없습니다. 채용공고에 관한 내용만 요청해 주세요.",
                       "Requests for something other than the posting, or for harmful help, are refused. "
-                      "Please ask only about the job posting.")
-    if m := (_any(INJECTION, text) or _any(INJECTION, readable) or _any(INJECTION, squeezed)):
-        return reject("injection", "IN-INJECT-001", m,
-                      "시스템 지시를 바꾸거나 내부·타사 정보를 요구하는 요청은 처리할 수 없습니다. 채용공고 내용만 요청해 주세요.",
-                      "Requests that try to override instructions or obtain internal or other companies' data are refused. "
                       "Please ask only about the job posting.")
     if readable.strip() and not _has_hiring_signal(readable) and not _any(POSTING_CONTEXT, readable):
         return reject("off_domain", "IN-DOMAIN-002", _any(OFF_DOMAIN, readable) or _any(OFF_DOMAIN_ASK, readable),

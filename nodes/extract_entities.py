@@ -36,6 +36,18 @@ def parse_entities(text: str) -> JobEntities | None:
         return None
 
 
+def mask_entities(entities: JobEntities, mask) -> JobEntities:
+    data: dict = {}
+    for key, value in entities.model_dump().items():
+        if isinstance(value, list):
+            data[key] = [m for m in (mask(str(v)).strip() for v in value) if m]
+        elif isinstance(value, str):
+            data[key] = mask(value).strip() or None
+        else:
+            data[key] = value
+    return JobEntities.model_validate(data)
+
+
 def make_extract_entities(deps: Deps):
     async def extract_entities(state: PostingState) -> dict:
         language = state.get("language") or "ko"
@@ -60,8 +72,9 @@ def make_extract_entities(deps: Deps):
             else:
                 from_request = merge_entities(from_request, parsed)
         entities = merge_entities(baseline, from_request)
-        # Whatever the model returned is masked again: it must not reintroduce a sensitive entity.
-        entities = JobEntities.model_validate_json(mask(entities.model_dump_json()))
+        # Whatever the model returned is masked again, field by field (masking JSON text could
+        # drop a clause across its punctuation): it must not reintroduce a sensitive entity.
+        entities = mask_entities(entities, mask)
         return {"entities": entities.model_dump(), "usage": usage.model_dump()}
 
     return extract_entities

@@ -86,7 +86,7 @@ def make_validate_output(deps: Deps):
         update: dict = {"output_findings": findings, "validation": {"status": status}}
         language = state.get("language") or "ko"
         if status == "blocked":
-            update.update(status="blocked", posting="",
+            update.update(status="blocked", posting="", drafts={},
                           rejection="생성된 공고에서 비공개 정보를 제거할 수 없어 차단했습니다." if language == "ko"
                           else "The posting was blocked: confidential information could not be removed.")
             return update
@@ -99,7 +99,7 @@ def make_validate_output(deps: Deps):
                 findings.append({"rule_id": "OUT-JUDGE-ERR", "severity": "critical", "where": "output",
                                  "message": f"모델 판정 실패: {str(exc)[:120]}", "span": None, "start": None,
                                  "end": None, "suggestion": None})
-                update.update(status="blocked", posting="", rejection=BLOCKED_BY_JUDGE[language],
+                update.update(status="blocked", posting="", drafts={}, rejection=BLOCKED_BY_JUDGE[language],
                               output_findings=findings, validation={"status": "blocked"})
                 return update
             update["usage"] = used.model_dump()

@@ -42,6 +42,10 @@ def test_full_cycle_on_postgres(pg_url, tmp_path):
         tid = body["thread_id"]
         r = client.post(f"/generations/{tid}/review",
                         json={"action": "edit", "edited_posting": body["posting"] + "\n- 쿠팡이츠 연동 경험 우대\n"})
+        # The edit needed a fix: it comes back for confirmation (checkpointed in PostgreSQL)...
+        assert r.json()["status"] == "pending_review" and "쿠팡이츠" not in r.json()["posting"]
+        assert client.app.state.runtime.repo.get_run(tid).status == "pending_review"
+        r = client.post(f"/generations/{tid}/review", json={"action": "approve"})
         assert r.json()["status"] == "approved"
         assert "쿠팡이츠" not in r.json()["final_posting"]
         run = client.app.state.runtime.repo.get_run(tid)

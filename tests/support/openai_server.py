@@ -1,8 +1,10 @@
 """A small OpenAI-compatible chat-completions server with scripted replies, run as its own
-process by the tests:  python -m tests.support.openai_server --port 8765 --delay 0.1
+process by the tests:  python -m tests.support.openai_server --port 8765 --delay 0.1 [--leaky]
 
 It speaks the wire protocol (JSON and SSE streaming with usage chunks) so the real ChatOpenAI
-client is exercised end to end. Replies depend on which prompt file the request came from."""
+client is exercised end to end. Replies depend on which prompt file the request came from.
+With --leaky the model writes nuri-ai's sensitive-entity registry into the posting and the brief,
+and streams in 5-character chunks, so entries are split across chunk boundaries."""
 from __future__ import annotations
 
 import argparse
@@ -41,24 +43,58 @@ POSTING = """# [누리에이아이] 시니어 ML 엔지니어
 - 근무지: 서울 강남구
 """
 
+# Every nuri-ai registry entry and alias (data/sample/companies.json).
+LEAKY_POSTING = """# [누리에이아이] 시니어 ML 엔지니어 (Project 오로라)
+
+## 회사소개
+누리에이아이는 한국어 대화형 AI로 고객센터 업무를 자동화합니다. 지금은 Project 오로라와 누리챗 2.0 출시를 준비하며 월 매출 12억 원을 넘겼습니다.
+
+## 주요업무
+- 오로라 프로젝트(Aurora)의 한국어 LLM 미세조정 파이프라인 설계와 운영
+- 주요 고객사 한빛은행 상담 모델의 평가 자동화
+- NuriChat 2.0 추론 서버 운영 (gpu-cluster.nuri.internal, 10.20.30.41)
+
+## 자격요건
+- 머신러닝 실무 경력 8년 이상
+- PyTorch 기반 분산 학습 경험
+
+## 우대사항
+- vLLM 등 추론 서빙 경험
+- 한빛은행 같은 금융 고객사의 상담 프로젝트 경험
+
+## 복리후생
+- 자율 출퇴근제, 주 2회 재택근무
+
+## 채용절차
+서류전형 → 과제 전형 → 기술 면접 → 컬처핏 면접 → 최종 합격
+
+## 근무조건
+- 고용형태: 정규직
+- 근무지: 서울 강남구
+"""
+LEAKY_BRIEF = "시니어 ML 엔지니어, Project 오로라와 한빛은행 상담 경험, gpu-cluster.nuri.internal(10.20.30.41) 운영 강조."
+
 ENTITIES = json.dumps({"job_title": "ML 엔지니어", "level": "시니어", "years": "8년 이상", "skills": ["PyTorch", "vLLM"],
                        "duties": ["한국어 LLM 미세조정"], "qualifications": [], "preferred": [], "benefits": [],
                        "location": None, "employment_type": "정규직", "salary": None, "talent_profile": [],
                        "hiring_process": []}, ensure_ascii=False)
 
 
-def reply_for(messages: list[dict]) -> str:
+def reply_for(messages: list[dict], leaky: bool = False) -> str:
     system = str(messages[0].get("content", "")) if messages else ""
+    if "compliance reviewer" in system:
+        return '{"classes": [], "issues": [], "reason": "ok"}'
     if "route requests" in system:
         return "custom"
     if "extract structured hiring information" in system:
         return ENTITIES
     if "precise brief" in system:
-        return "시니어 ML 엔지니어, PyTorch와 LLM 미세조정 경험 강조."
-    return POSTING
+        return LEAKY_BRIEF if leaky else "시니어 ML 엔지니어, PyTorch와 LLM 미세조정 경험 강조."
+    return LEAKY_POSTING if leaky else POSTING
 
 
-def make_app(delay: float) -> FastAPI:
+def make_app(delay: float, leaky: bool = False) -> FastAPI:
+    chunk_chars = 5 if leaky else 24
     app = FastAPI()
     app.state.requests = []
 
@@ -74,7 +110,7 @@ def make_app(delay: float) -> FastAPI:
     async def chat(request: Request):
         body = await request.json()
         messages = body.get("messages", [])
-        text = reply_for(messages)
+        text = reply_for(messages, leaky)
         app.state.requests.append({"model": body.get("model"), "stream": bool(body.get("stream"))})
         prompt_tokens = sum(len(str(m.get("content", ""))) for m in messages) // 2
         completion_tokens = len(text) // 2
@@ -88,7 +124,7 @@ def make_app(delay: float) -> FastAPI:
                                               "message": {"role": "assistant", "content": text}}]})
 
         async def events():
-            pieces = [text[i:i + 24] for i in range(0, len(text), 24)]
+            pieces = [text[i:i + chunk_chars] for i in range(0, len(text), chunk_chars)]
             for i, piece in enumerate(pieces):
                 delta = {"content": piece} if i else {"role": "assistant", "content": piece}
                 chunk = {"id": "chatcmpl-1", "object": "chat.completion.chunk", "created": created,
@@ -113,8 +149,9 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--port", type=int, required=True)
     ap.add_argument("--delay", type=float, default=0.0)
+    ap.add_argument("--leaky", action="store_true", help="write the registry entries, in 5-character chunks")
     args = ap.parse_args()
-    uvicorn.run(make_app(args.delay), host="127.0.0.1", port=args.port, log_level="warning")
+    uvicorn.run(make_app(args.delay, args.leaky), host="127.0.0.1", port=args.port, log_level="warning")
 
 
 if __name__ == "__main__":

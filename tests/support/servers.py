@@ -34,10 +34,10 @@ def wait_http(url: str, timeout: float = 30.0) -> None:
 
 
 @contextmanager
-def openai_server_process(delay: float = 0.0):
+def openai_server_process(delay: float = 0.0, leaky: bool = False):
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "tests.support.openai_server", "--port", str(port),
-                             "--delay", str(delay)], cwd=ROOT)
+                             "--delay", str(delay), *(["--leaky"] if leaky else [])], cwd=ROOT)
     try:
         wait_http(f"http://127.0.0.1:{port}/v1/models")
         yield f"http://127.0.0.1:{port}/v1"

@@ -1,0 +1,119 @@
+"""The LangServe routes at /graph: a run of the graph as a stream of public states, never its inner runs."""
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import uuid
+from typing import Any, AsyncIterator
+
+from fastapi import FastAPI, Request
+from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda
+from langchain_core.runnables.config import var_child_runnable_config
+from langserve import add_routes
+from pydantic import BaseModel
+
+from api.schemas import GraphInput
+from api.streaming import WRITING_NODES, guarded_run
+from api.views import public_view
+from graph.state import add_usage
+
+# Keys that hold posting text: before validate_output only the guarded stream stands for them.
+_POSTING_KEYS = ("posting", "drafts", "final_posting")
+
+
+def _thread_config(config: dict, request: Request) -> dict:
+    """LangServe does not pass a thread id to a checkpointed graph by itself: take it from the
+    X-Thread-Id header, or start a new thread."""
+    thread_id = request.headers.get("x-thread-id") or uuid.uuid4().hex
+    configurable = dict(config.get("configurable") or {})
+    configurable["thread_id"] = thread_id
+    return {**config, "configurable": configurable}
+
+
+_DONE = object()
+
+
+async def _detached(items: AsyncIterator) -> AsyncIterator:
+    """Iterate `items` outside the LangServe run that is iterating this.
+
+    LangChain and LangGraph hand a run's callbacks to everything started inside it through a
+    context variable, merged into any config passed explicitly (an empty callback list does not
+    override it). stream_events, stream_log and the playground listen through those callbacks, so
+    each step runs in a copy of the context with that variable cleared: they see the public states
+    this runnable yields and none of the nodes' or the model's runs, whose outputs are unvalidated."""
+    ctx = contextvars.copy_context()
+    ctx.run(var_child_runnable_config.set, None)
+    loop = asyncio.get_running_loop()
+
+    async def step():
+        try:
+            return await anext(items)
+        except StopAsyncIteration:
+            return _DONE
+
+    async def close():
+        await items.aclose()
+
+    try:
+        while (item := await loop.create_task(step(), context=ctx)) is not _DONE:
+            yield item
+    finally:
+        await loop.create_task(close(), context=ctx)
+
+
+def _fold(state: dict, update: dict) -> None:
+    """Apply one node's update to this run's state the way the graph's reducers do."""
+    for key, value in update.items():
+        if key == "notices":
+            state[key] = state.get(key, []) + list(value or [])
+        elif key == "usage":
+            state[key] = add_usage(state.get(key), value)
+        else:
+            state[key] = value
+
+
+def _public_state(thread_id: str, state: dict, validated: dict | None, partial: str, step: str | None,
+                  interrupted: bool) -> dict:
+    view = public_view(thread_id, state, interrupted)
+    for key in _POSTING_KEYS:
+        view.pop(key, None)
+    if validated is None:
+        view["partial_posting"] = partial
+    else:
+        # Only what validate_output returned: a blocked run returns no drafts, and the writer's
+        # unvalidated drafts must not stand in for them.
+        view.update({key: validated.get(key) for key in _POSTING_KEYS})
+    view["step"] = step
+    return view
+
+
+def graph_runnable(runtime) -> Runnable:
+    async def run_graph(input: Any, config: RunnableConfig) -> AsyncIterator[dict]:
+        payload = input.model_dump() if isinstance(input, BaseModel) else dict(input)
+        thread_id = str((config.get("configurable") or {}).get("thread_id") or uuid.uuid4().hex)
+        inner = {"configurable": {"thread_id": thread_id}}  # only the thread: see _detached
+        state: dict = {}
+        validated: dict | None = None
+        partial, step, interrupted = "", None, False
+        async for kind, value in _detached(guarded_run(runtime.graph, runtime.deps, payload, inner)):
+            if kind == "text":
+                partial += value
+                step = "template" if state.get("route") == "template" else WRITING_NODES[0]
+            elif kind == "interrupt":
+                interrupted = True
+            else:
+                step, update = value
+                _fold(state, update)
+                if step == "validate_output":
+                    validated = {key: update.get(key) for key in _POSTING_KEYS}
+                elif validated is not None and step == "review":
+                    validated.update({key: update[key] for key in _POSTING_KEYS if key in update})
+            yield _public_state(thread_id, state, validated, partial, step, interrupted)
+
+    return RunnableLambda(run_graph, name="jobpost").with_types(input_type=GraphInput, output_type=dict)
+
+
+def add_graph_routes(app: FastAPI, runtime) -> None:
+    add_routes(app, graph_runnable(runtime), path="/graph", per_req_config_modifier=_thread_config,
+               enabled_endpoints=("invoke", "batch", "stream", "stream_log", "stream_events", "playground",
+                                  "input_schema", "output_schema", "config_schema"))
