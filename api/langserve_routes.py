@@ -110,7 +110,7 @@ def graph_runnable(runtime) -> Runnable:
                     validated.update({key: update[key] for key in _POSTING_KEYS if key in update})
             yield _public_state(thread_id, state, validated, partial, step, interrupted)
 
-    return RunnableLambda(run_graph, name="jobpost").with_types(input_type=GraphInput, output_type=dict)
+    return RunnableLambda(run_graph, name="jobpost").with_types(input_type=GraphInput, output_type=dict)  # type: ignore[arg-type]
 
 
 def add_graph_routes(app: FastAPI, runtime) -> None:

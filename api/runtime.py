@@ -5,6 +5,9 @@ import contextlib
 import logging
 from pathlib import Path
 
+from langgraph.checkpoint.postgres.aio import AsyncPostgresSaver
+from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
+
 from catalog.collector import BundledCollector
 from core.config import Settings
 from graph.builder import build_graph
@@ -39,17 +42,14 @@ class Runtime:
         url = self.settings.resolved_checkpoint_url()
         if url.startswith("sqlite"):
             import aiosqlite
-            from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
 
             path = url.split("///", 1)[1]
             Path(path).parent.mkdir(parents=True, exist_ok=True)
             conn = await self._stack.enter_async_context(aiosqlite.connect(path))
-            saver = AsyncSqliteSaver(conn)
+            saver: AsyncSqliteSaver | AsyncPostgresSaver = AsyncSqliteSaver(conn)
         else:
-            from langgraph.checkpoint.postgres.aio import AsyncPostgresSaver
-
             pg_url = normalize_url(url).replace("postgresql+psycopg://", "postgresql://")
-            saver = await self._stack.enter_async_context(AsyncPostgresSaver.from_conn_string(pg_url))
+            saver = await self._stack.enter_async_context(AsyncPostgresSaver.from_conn_string(pg_url))  # type: ignore[arg-type]
         await saver.setup()
         self.graph.checkpointer = saver
         if self.models.offline:

@@ -32,7 +32,7 @@ def _sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.!?])\s+|\n", text) if s.strip()]
 
 
-def propose_entities(documents: list[CompanyDocument], existing: list[SensitiveEntityRecord] = ()) -> list[SensitiveEntityRecord]:
+def propose_entities(documents: list[CompanyDocument], existing: list[SensitiveEntityRecord] | tuple = ()) -> list[SensitiveEntityRecord]:
     found: dict[str, str] = {}
 
     def add(text: str, category: str) -> None:

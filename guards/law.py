@@ -14,7 +14,8 @@ from guards.text import collapse_digit_spacing, drop_clauses, nfkc, tidy_fragmen
 
 # A phrase followed closely by a negation states the rule rather than breaking it
 # ("출신 지역은 묻지 않습니다", "we do not ask about age").
-_NEGATION_AFTER = re.compile(r"^[^\n.。!?]{0,40}?(않|없습니다|금지|불필요|묻지|받지|제외한|제외하고|빼고|관계\s*없|상관\s*없|무관|불문|does not|do not|don't|never|won't|regardless)",
+_NEGATION_AFTER = re.compile(r"^[^\n.。!?]{0,40}?(않|없습니다|금지|불필요|묻지|받지|제외한|제외하고|빼고|관계\s*없|상관\s*없|무관|불문|"
+                             r"does not|do not|don't|never|won't|regardless)",
                              re.IGNORECASE)
 
 

@@ -55,7 +55,8 @@ INJECTION_PHRASES = _rx(
     r"(문서|자료|메모|보고서)\S{0,3}\s*(전문|원문|전체|내용)\S{0,3}\s*(을|를)?\s*(그대로\s*)?(붙여|보여|출력|인용|복사)",
     r"(필터|검열|가드레일|안전\s*규칙|보안\s*규칙|민감\s*정보\s*검사)\S{0,3}\s*(가|를|을|는)?\s*(없는|건너뛰|생략|해제|비활성|끄|꺼|우회)",
     r"(검사|검토|필터링)\S{0,3}\s*(를|을)?\s*(건너뛰|생략|우회|해제|끄|꺼)",
-    r"(읽는|처리하는|보는|받는)\s*(모델|AI|시스템|어시스턴트|에이전트|봇|LLM|GPT)", r"(검토|리뷰|승인|검수)\s*(단계|절차)?\S{0,3}\s*(를|을)?\s*(건너뛰|생략|우회)|(즉시|자동)\s*승인",
+    r"(읽는|처리하는|보는|받는)\s*(모델|AI|시스템|어시스턴트|에이전트|봇|LLM|GPT)",
+    r"(검토|리뷰|승인|검수)\s*(단계|절차)?\S{0,3}\s*(를|을)?\s*(건너뛰|생략|우회)|(즉시|자동)\s*승인",
     r"\b(any|the)\s+(ai|model|assistant|system|llm|agent)\s+(reading|processing|parsing)\s+this\b",
     r"\brepeat\s+(the\s+)?(text|words|everything|instructions?|prompt)\s+(above|before|verbatim)", r"starting\s+with\s+['\"]you\s+are",
     r"\b(begin|end)\s+override\b", r"role\s*[:=]\s*['\"]?system", r"\b(skip|bypass|disable)\s+(the\s+)?(review|approval|checks?|validation|safety)",
@@ -248,9 +249,9 @@ def screen_request(request: str, language: str = "ko") -> ScreenResult:
     law_hits = [h for h in scan_law(sanitized) if not h.excepted]
     if law_hits:
         classes.append("discriminatory")
-        for h in law_hits:
-            findings.append(Finding(rule_id=h.rule.rule_id, severity="error", where="request", span=h.span,
-                                    message=f"{h.rule.message} ({h.rule.law})", suggestion=h.rule.suggestion))
+        for lh in law_hits:
+            findings.append(Finding(rule_id=lh.rule.rule_id, severity="error", where="request", span=lh.span,
+                                    message=f"{lh.rule.message} ({lh.rule.law})", suggestion=lh.rule.suggestion))
         sanitized = remove_spans(sanitized, law_hits, mode="span")
 
     asks = scan_confidential_ask(sanitized)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pydantic import SecretStr
+
 from dataclasses import dataclass
 
 from langchain_core.language_models import BaseChatModel
@@ -37,7 +39,7 @@ def build_models(settings: Settings) -> ModelSet:
         return ChatOpenAI(
             model=model,
             base_url=base_url or settings.llm_base_url or None,
-            api_key=settings.llm_api_key or "not-needed",  # local servers (vLLM, Ollama) ignore the key
+            api_key=SecretStr(settings.llm_api_key or "not-needed"),  # local servers (vLLM, Ollama) ignore the key
             timeout=settings.llm_timeout_s,
             max_retries=settings.llm_max_retries,
             temperature=settings.llm_temperature,

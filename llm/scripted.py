@@ -53,7 +53,7 @@ class ScriptedChatModel(BaseChatModel):
         pieces = [text[i:i + self.chunk_chars] for i in range(0, len(text), self.chunk_chars)] or [""]
         for i, piece in enumerate(pieces):
             usage = self._usage(messages, text) if i == len(pieces) - 1 else None
-            chunk = ChatGenerationChunk(message=AIMessageChunk(content=piece, usage_metadata=usage))
+            chunk = ChatGenerationChunk(message=AIMessageChunk(content=piece, usage_metadata=usage))  # type: ignore[arg-type]
             if run_manager:
                 run_manager.on_llm_new_token(piece, chunk=chunk)
             yield chunk

@@ -2,6 +2,8 @@
 works with no model download; an OpenAI-compatible embedding endpoint can replace it."""
 from __future__ import annotations
 
+from pydantic import SecretStr
+
 import hashlib
 import math
 from typing import Protocol
@@ -49,7 +51,7 @@ class OpenAICompatibleEmbedder:
         from langchain_openai import OpenAIEmbeddings
 
         self.name = f"openai:{model}"
-        self._emb = OpenAIEmbeddings(model=model, base_url=base_url or None, api_key=api_key or "not-needed",
+        self._emb = OpenAIEmbeddings(model=model, base_url=base_url or None, api_key=SecretStr(api_key or "not-needed"),
                                      check_embedding_ctx_length=False)
 
     def embed(self, texts: list[str]) -> np.ndarray:

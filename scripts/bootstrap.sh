@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Creates .venv and installs the project (with test extras) when pyproject.toml changed.
+# Creates .venv and installs the project (with test extras, pinned by constraints.txt) when either file changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
@@ -7,9 +7,10 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
 stamp=.venv/.jobpost-installed
-want=$(sha256sum pyproject.toml | cut -d' ' -f1)
+want=$(cat pyproject.toml constraints.txt | sha256sum | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   .venv/bin/python -m pip install --quiet --upgrade pip >/dev/null
-  .venv/bin/python -m pip install --quiet -e ".[test]"
+  # constraints.txt pins every package to the versions the suite was last run with.
+  .venv/bin/python -m pip install --quiet -c constraints.txt -e ".[test]"
   echo "$want" > "$stamp"
 fi
