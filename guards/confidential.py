@@ -52,7 +52,7 @@ _KO_ASK = re.compile(r"넣|포함|언급|밝혀|밝히|적어|적고|기재|공�
 _EN_ASK = re.compile(r"\b(?:include|mention|add|disclose|reveal|list|name|talk\s+about|be\s+(?:honest|open|upfront)\s+about|"
                      r"highlight|show(?:case)?|put|state|share|refer\s+to|brag|use|tell)\b", _I)
 # A skill or duty that merely touches the topic ("소송 대응 경험", "내부 감사 업무") is not an ask.
-_SKILL_AFTER = re.compile(r"^(?!\s*(?:계획|예정|건|사실|소식|내용|이슈|얘기|상황|결과|때문|문제))\s*(?:을|를|의|에)?\s*"
+_SKILL_AFTER = re.compile(r"^(?!\s*(?:계획|예정|건|사실|소식|내용|이슈|얘기|상황|결과|때문|문제))\s*(?:을|를|의|에)?\s*(?:[^\s.,]{1,6}\s+)?"
                           r"(?:대응|예방|관리|방지|경험|역량|능력|업무|담당|실무|프로세스|체계|지원|"
                           r"처리|리스크|컴플라이언스|experience|management|prevention|handling|skills?)", _I)
 

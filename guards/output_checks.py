@@ -23,6 +23,13 @@ def sensitive_findings(hits: list[EntityHit], redacted: bool) -> list[Finding]:
     return out
 
 
+def confidential_findings(hits) -> list[Finding]:
+    kinds = sorted({h.kind for h in hits})
+    return [Finding(rule_id="OUT-CONFIDENTIAL-001", severity="critical", span=None,
+                    message=f"내부 정보로 보이는 내용({k})이 있어 해당 문장을 삭제했습니다.",
+                    suggestion="공개된 회사 정보만 쓰세요.") for k in kinds]
+
+
 def law_findings(hits: list[LawHit], fixed: bool) -> list[Finding]:
     out = []
     for h in hits:

@@ -2,7 +2,9 @@
 in a fragment of posting text (used for streamed text; whole postings go through check_posting)."""
 from __future__ import annotations
 
+from guards.confidential import scan_confidential_output
 from guards.sensitive import SensitiveMatcher
+from guards.text import drop_clauses
 from guards.validators import enforce_law, redact_sensitive
 
 # Longest span a hiring-law finding can cover (a clause); a streaming filter holds this much back.
@@ -10,8 +12,10 @@ LAW_HOLDBACK_CHARS = 160
 
 
 def clean_fragment(text: str, matcher: SensitiveMatcher, law_context: str, language: str) -> str:
-    """Text safe to send: no registry entry, no unlawful condition."""
+    """Text safe to send: no registry entry, no confidential content, no unlawful condition."""
     text, _ = redact_sensitive(text, matcher, language)
+    if conf := scan_confidential_output(text):
+        text = drop_clauses(text, [(h.start, h.end) for h in conf])
     langs = ("en", "ko") if language == "en" else ("ko",)
     text, _ = enforce_law(text, law_context, langs)
     return text

@@ -11,12 +11,14 @@ from graph.deps import CompanyContext, Deps
 from graph.state import PostingState
 from guards.grounding import drop_lines, unsupported_claims
 from guards.output_checks import (
+    confidential_findings,
     grounding_findings,
     law_findings,
     missing_sections,
     on_job_finding,
     sensitive_findings,
 )
+from guards.confidential import scan_confidential_output
 from guards.judge import JudgeError, judge_posting, quote_spans
 from guards.text import drop_clauses
 from guards.validators import enforce_law, redact_sensitive
@@ -40,6 +42,12 @@ def check_posting(deps: Deps, state: PostingState, markdown: str,
     findings += sensitive_findings(hits, redacted=True)
     if ctx.matcher.find(text):
         return "", [f.model_dump() for f in findings], "blocked"
+
+    conf = scan_confidential_output(text)
+    if conf:
+        # Confidential content no registry names: internal hosts/IPs, stated incidents, code names.
+        text = drop_clauses(text, [(h.start, h.end) for h in conf])
+        findings += confidential_findings(conf)
 
     langs = ("en", "ko") if language == "en" else ("ko",)
     text, law_hits = enforce_law(text, ctx.text_for_law_exceptions(), langs)
