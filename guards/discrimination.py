@@ -213,6 +213,9 @@ def _scan_sentence_ko(sentence: str, tokens, offset: int) -> list[ConceptHit]:
             continue
         attr_tok = tokens[i]
         lemma = _lemma(attr_tok)
+        if i and tokens[i - 1].form == "[":
+            i += 1  # a masking label such as "[주민등록번호]", not the applicant's attribute
+            continue
         prev = tokens[i - 1] if i else None
         if prev is not None and prev.start + prev.len == attr_tok.start and re.match(r"[가-힣\u1100-\u11ff\u3131-\u318e]", prev.form) \
                 and _ko_attribute(tokens, i - 1) is None and prev.tag not in ("XPN", "MM") and not prev.tag.startswith("J") \
@@ -351,7 +354,7 @@ def _predicate_after(tokens, j: int, cat: str, attr_lemma: str) -> tuple[int, st
             return (k, f"({t.form})")
         is_restrict = lemma in KO_RESTRICT or t.form in KO_RESTRICT
         is_select = lemma in KO_SELECT or t.form in KO_SELECT
-        if cat == "rrn" and not (lemma in KO_COLLECT or t.form in KO_COLLECT):
+        if cat == "rrn" and (not (lemma in KO_COLLECT or t.form in KO_COLLECT) or k - j > 6):
             continue  # an ID number matters only when it is asked for
         if (lemma in KO_COLLECT or t.form in KO_COLLECT) and cat in ("family", "origin", "marital", "religion", "rrn",
                                                                      "appearance", "disability", "age"):
