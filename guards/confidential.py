@@ -29,7 +29,7 @@ _KO_THINGS = (
     r"(?:목표|수치|숫자|규모|데이터|실적|현황|계획|얼마)",
     r"(?:횡령|배임|비리|분식|구조\s*조정|정리\s*해고|희망\s*퇴직|권고\s*사직|인력\s*(?:감축|조정|재배치|구조)|감원|"
     r"노사\s*(?:분쟁|갈등|협상)|파업|소송|임금\s*체불|과징금|압수\s*수색|징계|감사\s*(?:결과|지적|적발|보고)|"
-    r"(?:내부|세무|회계)\s*감사|유출\s*사고|보안\s*사고|해킹\s*사고|사고|적자|부채|매각|인수\s*합병|M&A|폐업|"
+    r"(?:내부|세무|회계)\s*감사|(?:유출|보안|해킹|안전|산업|중대|인명)\s*사고|(?<![가-힣])사고(?=\s|가|를|이|의|$)|적자|부채|매각|인수\s*합병|M&A|폐업|"
     r"(?:공장|사무실|본사|사업장)\s*(?:이전|폐쇄|매각)|이전\s*계획|폐쇄|분쟁|내부\s*고발|갑질|괴롭힘\s*사건)",
 )
 _EN_THINGS = (
@@ -52,8 +52,9 @@ _KO_ASK = re.compile(r"넣|포함|언급|밝혀|밝히|적어|적고|기재|공�
 _EN_ASK = re.compile(r"\b(?:include|mention|add|disclose|reveal|list|name|talk\s+about|be\s+(?:honest|open|upfront)\s+about|"
                      r"highlight|show(?:case)?|put|state|share|refer\s+to|brag|use|tell)\b", _I)
 # A skill or duty that merely touches the topic ("소송 대응 경험", "내부 감사 업무") is not an ask.
-_SKILL_AFTER = re.compile(r"^(?!\s*(?:계획|예정|건|사실|소식|내용|이슈|얘기|상황|결과|때문|문제))\s*(?:을|를|의|에)?\s*(?:[^\s.,]{1,6}\s+)?"
-                          r"(?:대응|예방|관리|방지|경험|역량|능력|업무|담당|실무|프로세스|체계|지원|"
+_SKILL_AFTER = re.compile(r"^(?!\s*(?:계획|예정|건|사실|소식|내용|이슈|얘기|상황|결과|때문|문제))\s*(?:을|를|의|에)?\s*"
+                          r"(?:[^\s.]{1,8}[\s·,()]+){0,3}"
+                          r"(?:프로젝트\s*수행|수행|컨설팅|회계\s*처리|회계처리|실사|대응|예방|관리|방지|경험|역량|능력|업무|담당|실무|프로세스|체계|지원|"
                           r"처리|리스크|컴플라이언스|experience|management|prevention|handling|skills?)", _I)
 
 KO_THINGS = tuple(re.compile(p, _I) for p in _KO_THINGS)

@@ -24,7 +24,7 @@ KO_ATTRIBUTES: dict[str, str] = {
     **dict.fromkeys(["나이", "연령", "연세", "젊다", "어리다", "늙다", "고령", "중장년", "장년", "노년", "막내",
                      "또래", "동안", "MZ", "엠지", "아재", "년생", "나이대", "노땅", "꼰대", "영하다"], "age"),
     **dict.fromkeys(["여성", "남성", "여자", "남자", "여직원", "남직원", "성별", "아가씨", "아줌마", "아저씨", "총각",
-                     "처녀", "여성분", "남성분", "여초", "남초", "여사원", "남사원", "여학생", "남학생", "형님", "누나",
+                     "처녀", "여성분", "남성분", "여자분", "남자분", "여직원분", "남직원분", "여초", "남초", "여사원", "남사원", "여학생", "남학생", "형님", "누나",
                      "언니", "오빠", "청일점", "홍일점", "남녀"], "sex"),
     **dict.fromkeys(["결혼", "혼인", "기혼", "기혼자", "미혼", "미혼자", "싱글", "솔로", "이혼", "돌싱", "신혼", "임신",
                      "임산부", "임신부", "출산", "육아", "자녀", "아이", "애기", "아기", "애", "엄마", "아빠", "워킹맘",
@@ -32,23 +32,29 @@ KO_ATTRIBUTES: dict[str, str] = {
                      "가정"], "marital"),
     **dict.fromkeys(["외모", "용모", "인상", "키", "신장", "체중", "몸무게", "몸매", "얼굴", "미모", "미인", "미남",
                      "훈남", "훈녀", "예쁘다", "잘생기다", "날씬하다", "뚱뚱하다", "비만", "호감형", "외형", "체격",
-                     "체형", "통통하다", "마르다", "키크다", "피부", "이목구비", "비주얼"], "appearance"),
+                     "체형", "통통하다", "마르다", "키크다", "피부", "이목구비", "비주얼", "사진", "전신", "셀카", "얼평",
+                     "증명사진", "프로필사진", "비만"], "appearance"),
     **dict.fromkeys(["출신지", "고향", "국적", "외국인", "내국인", "한국인", "조선족", "교포", "동포", "흑인",
                      "백인", "혼혈", "인종", "다문화", "지방대", "사투리", "본적", "연고", "외국", "거주", "거주자", "국적자", "출신자", "중국인", "일본인",
-                     "베트남인", "탈북민", "새터민", "이민자"], "origin"),
+                     "베트남인", "탈북민", "새터민", "이민자", "귀화자", "귀화", "연고자"], "origin"),
     **dict.fromkeys(["종교", "기독교", "개신교", "불교", "천주교", "가톨릭", "이슬람", "무슬림", "교회", "성당", "신자",
                      "신앙", "크리스천", "교인", "불자", "무교", "신천지", "절"], "religion"),
     **dict.fromkeys(["장애", "장애인", "휠체어", "질병", "질환", "병력", "지병", "건강", "건강하다", "정신과", "우울증",
                      "공황", "시각장애", "청각장애", "보청기", "당뇨", "HIV", "에이즈", "비장애인", "정상인", "튼튼하다",
                      "허약하다", "장애우", ], "disability"),
     **dict.fromkeys(["주민등록번호", "주민번호"], "rrn"),
+    **dict.fromkeys(["young", "old", "older", "younger"], "age"),
+    **dict.fromkeys(["male", "female"], "sex"),
     **dict.fromkeys(["부모", "아버지", "어머니", "부친", "모친", "가정환경", "집안", "재산", "형제", "자매", "친인척",
-                     "가족", "부모님", "가문", "금수저", "흙수저"], "family"),
+                     "가족", "부모님", "가문", "금수저", "흙수저", "자가", "전세", "월세", "신용",
+                     "가정사", "가족관계", "혼인관계"], "family"),
 }
 # Region names count as origin when said of a person ("부산 사람", "경상도 출신").
 KO_REGIONS = {"서울", "부산", "대구", "인천", "광주", "대전", "울산", "세종", "경기", "강원", "충청", "충북", "충남",
               "전라", "전북", "전남", "경상", "경북", "경남", "제주", "호남", "영남", "충청도", "경상도", "전라도",
-              "강원도", "경기도", "제주도", "수도권", "지방", "강남", "서울대", "해외", "이북", "동남아"}
+              "강원도", "경기도", "제주도", "수도권", "지방", "강남", "서울대", "해외", "이북", "동남아",
+              "영남권", "호남권", "충청권", "한국", "중국", "일본", "베트남", "필리핀", "인도", "러시아", "북한", "조선",
+              "영남", "호남", "강원권", "수원", "성남", "용인", "창원", "청주", "천안", "전주", "포항", "김해", "송도"}
 # Groups whose preference is lawful (affirmative action); excluding them is still unlawful.
 KO_PROTECTED_GROUPS = {"장애인", "고령", "고령자", "중장년", "보훈", "보훈대상자", "유공자", "국가유공자", "장애우",
                        "경력단절", "경단녀", "취업보호대상자", "한부모", "탈북민", "새터민", "다문화"}
@@ -66,39 +72,43 @@ LINK_NOUNS = {"지원", "채용", "모집", "입사", "선발", "고용", "응�
               "면접", "서류", "지원서"}
 # Nouns that continue an attribute ("출산 계획", "부모님 직업", "결혼 여부와 관계없이").
 ATTRIBUTE_EXTENSIONS = {"계획", "예정", "여부", "유무", "직업", "직장", "학력", "연봉", "소득", "배경", "환경", "사항",
-                        "상태", "유형", "관계", "문제", "이력", "경험자", "세대", "13자리", "자리", "전부", "전체", "형편", "수준", "사정", "사진", "지역", "대", "살", "세", "cm",
+                        "상태", "유형", "관계", "문제", "이력", "경험자", "세대", "13자리", "자리", "전부", "전체", "형편", "수준", "사정",
+                        "생각", "증명서", "증명", "등급", "권", "번호", "등록", "사진", "지역", "대", "살", "세", "cm",
                         "kg", "센티", "킬로", "이후", "이전", "초반", "중반", "후반", "중", "생", "년생"}
 # Predicates: RESTRICT limits or excludes; SELECT picks or prefers (negated, it excludes).
 KO_RESTRICT = {"제한", "이하", "미만", "초과", "까지", "이내", "불가", "불가능", "제외", "한정", "거르다", "사절",
                "배제", "탈락", "곤란", "어렵다", "힘들다", "빼다", "안되다", "금지", "컷", "걸러내다", "자르다",
                "말다", "감점", "부적합", "어울리다", "싫다", "꺼리다", "피하다", "불리", "불합격",
-               "거절", "아니다", "곤란하다", "부담", "부담스럽다", "이상"}
+               "거절", "아니다", "곤란하다", "부담", "부담스럽다", "이상", "싫어하다", "×", "❌", "✕", "✖"}
 KO_SELECT = {"우대", "선호", "환영", "원하다", "바라다", "희망", "좋다", "뽑다", "채용", "선발", "모집", "찾다",
              "구하다", "받다", "필수", "요구", "가산점", "가점", "위주", "우선", "적합", "어울리다", "괜찮다",
-             "반기다", "플러스", "유리", "최고", "이상적", "좋아하다", "모시다", "낫다", "만", "뿐", "가능", "오다",
+             "반기다", "플러스", "유리", "최고", "이상적", "좋아하다", "모시다", "낫다", "보다", "⭕", "○", "만", "뿐", "가능", "오다",
              "들어오다", "공고", "포지션", "한하다", "대상", "맞다", "자격", "조건"} - {"만", "뿐", "가능", "좋아하다"}
 # Attributes that name a person by themselves; any other attribute (나이, 건강, 가족…) needs a
 # person or a hiring word between it and the predicate before it is read as a condition on applicants.
 KO_PERSON_ATTRS = {"여성", "남성", "여자", "남자", "여직원", "남직원", "아가씨", "아줌마", "아저씨", "총각", "처녀", "여성분",
                    "남성분", "여사원", "남사원", "여학생", "남학생", "남녀", "기혼자", "미혼자", "싱글", "솔로", "돌싱",
-                   "임산부", "임신부", "엄마", "아빠", "워킹맘", "주부", "유부남", "유부녀", "애엄마", "애아빠", "외국인",
+                   "임산부", "임신부", "엄마", "여자분", "남자분", "아빠", "워킹맘", "주부", "유부남", "유부녀", "애엄마", "애아빠", "외국인",
                    "내국인", "한국인", "조선족", "교포", "동포", "흑인", "백인", "혼혈", "중국인", "일본인", "베트남인",
                    "탈북민", "새터민", "이민자", "지방대", "크리스천", "교인", "불자", "신자", "무슬림", "장애인", "비장애인",
                    "정상인", "장애우", "막내", "미인", "미남", "훈남", "훈녀", "미혼", "기혼", "금수저", "흙수저", "꼰대",
-                   "노땅", "MZ", "엠지", "신혼", "아재", "형님", "누나", "언니", "오빠", "청일점", "홍일점"}
+                   "노땅", "MZ", "엠지", "신혼", "아재", "연고자", "귀화자", "국적자", "형님", "누나", "언니", "오빠", "청일점", "홍일점"}
+# Photos matter only when they are asked for ("사진 첨부 필수"), not as job content (사진 보정).
+PHOTO_WORDS = {"사진", "증명사진", "프로필사진", "전신", "셀카"}
 # Age-coded words for a person ("막내", "아재", "MZ"): in a sentence about the person wanted
 # they are an age condition even without a predicate.
 KO_AGE_CODED = {"막내", "아재", "꼰대", "노땅", "MZ", "엠지"}
 # Verbs whose subject does the preferring ("여성들이 선호하는 무드"): the attribute is the agent.
 KO_AGENTIVE = {"선호하다", "원하다", "찾다", "바라다", "희망하다", "좋아하다"}
 # Asking for the information itself ("부모님 직업을 적어", "출신지 기재").
-KO_COLLECT = {"적다", "기재", "기입", "제출", "작성", "첨부", "확인", "알리다", "밝히다", "쓰다", "명시", "증빙"}
+KO_COLLECT = {"적다", "기재", "기입", "제출", "작성", "첨부", "확인", "알리다", "밝히다", "쓰다", "명시", "증빙", "필수", "받다",
+              "요구", "요청"}
 KO_PREDICATE_NOUNS = {"우대", "선호", "환영", "제한", "불가", "제외", "한정", "사절", "배제", "탈락", "곤란", "금지", "필수",
                       "요구", "가산점", "가점", "감점", "희망", "무관", "불문", "대상", "기재", "제출", "기입", "첨부", "명시"}
 # Words whose presence between attribute and predicate make it a statement of the rule.
 KO_NEUTRALIZERS = {"무관", "관계없다", "상관없다", "불문", "관계없이", "상관없이", "차별", "무관하다", "구분", "모두", "누구나", "전부",
-                   "묻다", "요구하다", "수집", "평등", "공정", "블라인드", "없이", "다양하다", "다양", "보다"}
-KO_NEGATORS = {"않다", "없다", "안", "못", "아니다", "말다", "불필요"}
+                   "묻다", "요구하다", "수집", "평등", "공정", "블라인드", "없이", "다양하다", "다양"}
+KO_NEGATORS = {"않다", "없다", "안", "못", "아니다", "말다", "불필요", "없애다"}
 # A benefit line describes who gets a benefit, not who may apply.
 BENEFIT_WORDS = re.compile(r"검진|의료비|보험|학자금|경조|축하금|휴가|휴직|수당|지원금|할인|연금|어린이집|보육|"
                            r"돌봄|단축\s*근무|난임|태아|출산\s*선물|복지|혜택|교육비|장학금|상품권|가족\s*행사|가족\s*초청")
@@ -106,7 +116,7 @@ BENEFIT_WORDS = re.compile(r"검진|의료비|보험|학자금|경조|축하금|
 # Attributes read as a requirement on their own when they describe the person wanted
 # ("젊은 인재", "건강한 분", "날씬한 분"): adjectives of age, health and looks.
 KO_INHERENT_ADJ = {"젊다", "어리다", "늙다", "건강하다", "튼튼하다", "날씬하다", "예쁘다", "잘생기다", "통통하다",
-                   "뚱뚱하다", "허약하다", "마르다", "영하다"}
+                   "뚱뚱하다", "허약하다", "마르다", "영하다", "young"}
 
 _NUM_WORDS = {"스무": 20, "스물": 20, "서른": 30, "마흔": 40, "쉰": 50, "예순": 60, "이십": 20, "삼십": 30, "사십": 40,
               "오십": 50, "육십": 60}
@@ -142,7 +152,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 def _lemma(tok) -> str:
     form = tok.form
-    if tok.tag.startswith(("VV", "VA", "VX", "XSA", "XSV")):
+    if tok.tag.startswith(("VV", "VA", "VX", "XSA", "XSV", "VCN", "VCP")):
         return form + "다"
     return form
 
@@ -173,6 +183,8 @@ def _ko_attribute(tokens, i) -> str | None:
     lemma = _lemma(t)
     if _age_number(tokens, i):
         return "age"
+    if t.form == "주민" and i + 1 < len(tokens) and tokens[i + 1].form in ("번호", "등록", "등록번호"):
+        return "rrn"
     if t.tag.startswith("N") or t.tag in ("SL", "IC", "XR") or t.tag.startswith(("VA", "VV")):
         if lemma in KO_ATTRIBUTES or t.form in KO_ATTRIBUTES:
             # Verbs/adjectives only count when they are in the lexicon as 다-forms.
@@ -218,7 +230,7 @@ def _scan_sentence_ko(sentence: str, tokens, offset: int) -> list[ConceptHit]:
             continue
         prev = tokens[i - 1] if i else None
         if prev is not None and prev.start + prev.len == attr_tok.start and re.match(r"[가-힣\u1100-\u11ff\u3131-\u318e]", prev.form) \
-                and _ko_attribute(tokens, i - 1) is None and prev.tag not in ("XPN", "MM") and not prev.tag.startswith("J") \
+                and _ko_attribute(tokens, i - 1) is None and prev.tag in ("NNG", "NNP", "NNB", "XR", "ETM", "XSN") \
                 and prev.form not in ("비",):
             # Part of a longer word ("고기여자" = 고기여자, "우아한형제들", "경력단절여성").
             i += 1
@@ -240,33 +252,53 @@ def _scan_sentence_ko(sentence: str, tokens, offset: int) -> list[ConceptHit]:
             j += 1
         # Region words are origin only when said of a person ("부산 사람", "경상도 출신").
         if cat == "origin_region":
-            if j < n and (tokens[j].form in ("사람", "분", "사람들", "분들", "출신", "출신자", "거주자", "토박이", "놈")
+            if j < n and (tokens[j].form in ("사람", "분", "사람들", "분들", "출신", "출신자", "거주자", "토박이", "놈", "거주",
+                                             "연고자", "연고", "태생", "사람이", "분이")
                           or tokens[j].form.endswith("출신")):
                 cat = "origin"
-            elif any(tokens[k].form == "출신" for k in range(i, min(j + 1, n))):
+            elif any(tokens[k].form in ("출신", "거주", "연고", "연고자", "태생", "토박이") for k in range(i + 1, min(j + 1, n))) or any(
+                    tokens[k].form in ("거주자", "출신자") for k in range(i + 1, min(j + 1, n))):
                 cat = "origin"
-                j = max(j, next(k for k in range(i, n) if tokens[k].form == "출신") + 1)
+                marks = ("출신", "거주", "연고", "연고자", "태생", "토박이", "거주자", "출신자")
+                j = max(j, next((k for k in range(i + 1, n) if tokens[k].form in marks), j - 1) + 1)
             else:
                 i += 1
                 continue
         # An attribute followed by a run of nouns modifies the run's head: a thing ("여성 화장품
         # 브랜드 마케팅 경험") or a person ("20대 백엔드 개발자").
         head = j
-        while head + 1 < n and _is_noun(tokens[head + 1]) and tokens[head].start + tokens[head].len <= tokens[head + 1].start \
-                and tokens[head + 1].form not in KO_PREDICATE_NOUNS and tokens[head + 1].form not in HIRING_NOUNS:
+        while j < n and _is_noun(tokens[j]) and head + 1 < n and _is_noun(tokens[head + 1]) and tokens[head + 1].form not in KO_PREDICATE_NOUNS \
+                and tokens[head + 1].form not in ("때문", "탓"):
             head += 1
+        if any(t.form in ("경험", "경험자", "경력", "경력자") for t in tokens[j:head + 1]) and cat != "age":
+            i = head + 1  # "해외 거주 경험자 우대": an experience, not an origin
+            continue
+        # A hiring word ending the run ("외국인 채용 불가") is the predicate's object, not a thing.
+        while head > j and tokens[head].form in HIRING_NOUNS:
+            head -= 1
+        if head == j and j < n and tokens[j].form in HIRING_NOUNS:
+            pass
+        elif head > j and tokens[head].form not in PERSON_NOUNS and any(
+                t.form in ("때문", "탓") for t in tokens[head + 1:head + 4]):
+            head = j  # "종교 활동 때문에 … 분은 곤란": the attribute is the reason given
         if head > j and j < n and _is_noun(tokens[j]) and tokens[head].form in PERSON_NOUNS:
             j = head
-        elif j < n and _is_noun(tokens[j]) and head > j and tokens[head].form not in PERSON_NOUNS \
-                and lemma in KO_AGE_CODED and any(t.form in PERSON_NOUNS and t.tag.startswith("N") for t in tokens[head:]):
+        elif j < n and _is_noun(tokens[j]) and head >= j and tokens[head].form not in PERSON_NOUNS \
+                and lemma in KO_AGE_CODED and any(t.form in PERSON_NOUNS and t.tag.startswith("N") for t in tokens[head:head + 8]):
             found = (head, "(age-coded word for the person wanted)")
             out.append(ConceptHit("age", "ko", offset + attr_tok.start, offset + tokens[head].start + tokens[head].len,
                                   attr_tok.form, found[1]))
             i = head + 1
             continue
+        if head > j and tokens[j].form in HIRING_NOUNS and tokens[head].tag in ("NNG", "NNP") \
+                and tokens[head].form not in PERSON_NOUNS and tokens[head].form not in HIRING_NOUNS \
+                and tokens[head].form not in ATTRIBUTE_EXTENSIONS and not any(t.form in ("때문", "탓") for t in tokens[head + 1:head + 4]):
+            i = head + 1  # "외국인 고용허가제 실무 경험": the run's head is a thing
+            continue
         # An attribute followed directly by a non-person noun modifies that thing, not the applicant.
         if j < n and _is_noun(tokens[j]) and tokens[j].form not in PERSON_NOUNS and tokens[j].form not in HIRING_NOUNS \
-                and tokens[j].form not in KO_PREDICATE_NOUNS and not (tokens[j].tag == "SL"):
+                and tokens[j].form not in KO_PREDICATE_NOUNS and not (tokens[j].tag == "SL") \
+                and not (head == j and any(t.form in ("때문", "탓") for t in tokens[j + 1:j + 4])):
             i = j
             continue
         if j < n and tokens[j].tag == "SL" and cat not in ("age",):
@@ -277,7 +309,10 @@ def _scan_sentence_ko(sentence: str, tokens, offset: int) -> list[ConceptHit]:
                                                                                "건강", "신장", "질환", "얼굴", "피부"):
             i = j
             continue
-        if lemma in ("절", "병", "약", "애", "가정", "피부", "얼굴", "키", "인상", "신장", "환자", "질환") and not _near_person(tokens, j):
+        height = lemma in ("키", "신장") and j < n and (_lemma(tokens[j]) in ("크다", "작다") or (
+            j + 1 < n and tokens[j].tag.startswith("J") and _lemma(tokens[j + 1]) in ("크다", "작다")))
+        if lemma in ("절", "병", "약", "애", "가정", "피부", "얼굴", "키", "인상", "신장", "환자", "질환") and not height \
+                and not _near_person(tokens, j):
             # Ambiguous everyday words count only when they describe the person wanted.
             i = j
             continue
@@ -322,7 +357,7 @@ def _modifies_person(tokens, j: int) -> bool:
     """An adjective (젊은, 건강한) whose next noun is a person."""
     for k in range(j, min(j + 3, len(tokens))):
         t = tokens[k]
-        if t.tag.startswith("E") or t.tag in ("SP",):
+        if t.tag.startswith(("E", "XSA", "XSV")) or t.tag in ("SP",):
             continue
         return t.form in PERSON_NOUNS and t.tag.startswith("N")
     return False
@@ -352,9 +387,11 @@ def _predicate_after(tokens, j: int, cat: str, attr_lemma: str) -> tuple[int, st
             return None
         if t.form in ("만", "뿐") and t.tag == "JX" and k == j:
             return (k, f"({t.form})")
+        if t.tag == "EC" and t.form in ("어야", "아야", "여야") and k - j <= 3:
+            return (k, t.form)  # "남자분이어야": must be
         is_restrict = lemma in KO_RESTRICT or t.form in KO_RESTRICT
         is_select = lemma in KO_SELECT or t.form in KO_SELECT
-        if cat == "rrn" and (not (lemma in KO_COLLECT or t.form in KO_COLLECT) or k - j > 6):
+        if (cat == "rrn" or attr_lemma in PHOTO_WORDS) and (not (lemma in KO_COLLECT or t.form in KO_COLLECT) or k - j > 6):
             continue  # an ID number matters only when it is asked for
         if (lemma in KO_COLLECT or t.form in KO_COLLECT) and cat in ("family", "origin", "marital", "religion", "rrn",
                                                                      "appearance", "disability", "age"):
@@ -379,6 +416,8 @@ def _predicate_after(tokens, j: int, cat: str, attr_lemma: str) -> tuple[int, st
             return (k + 2, f"({t.form} {tokens[k + 2].form})")
         if not (is_restrict or is_select):
             continue
+        if lemma == "보다" and not (_negated_after(tokens, k) or _negated_before(tokens, k)):
+            continue  # only "안 볼" (won't consider) restricts; "해보신", "쌓아보세요" do not
         agentive = lemma in KO_AGENTIVE or (t.form in ("선호", "희망") and k + 1 < n and tokens[k + 1].tag == "XSV")
         if agentive and any(x.tag == "JKS" for x in tokens[j:k]) and not any(
                 x.form in PERSON_NOUNS and x.tag.startswith("N") for x in tokens[j:k]):
@@ -392,6 +431,8 @@ def _predicate_after(tokens, j: int, cat: str, attr_lemma: str) -> tuple[int, st
                      "아니다", "공고", "포지션", "채용", "모집") and not _weak_predicate_ok(tokens, j, k):
             continue
         negated = _negated_after(tokens, k) or _negated_before(tokens, k)
+        if is_select and not negated and any(x.form == "도" and x.tag == "JX" for x in tokens[j:min(k, j + 4)]):
+            return None  # "외국인 지원자도 환영": inclusive, not a preference
         if is_restrict and not is_select:
             if negated and lemma not in ("말다",):
                 return None  # "나이 제한 없음": the restriction is denied
@@ -469,26 +510,27 @@ _EN_ATTR = {
                   r"medical\s+(?:history|conditions?)|mental\s+(?:health|illness)|chronic|depression|impair\w*|"
                   r"deaf|blind|hiv|physically\s+fit|perfect\s+health)\b",
     "appearance": r"\b(?:attractive|good[-\s]looking|pretty|handsome|beautiful|slim|thin|overweight|fat|height|tall|"
-                  r"short|weight|looks|appearance|photogenic)\b",
+                  r"short|weight|looks|appearance|photogenic|photos?|photographs?|headshots?|full[-\s]body|selfies?)\b",
     "family": r"\b(?:family\s+background|parents'?\s+(?:jobs?|occupations?|income|wealth|professions?)|wealthy\s+famil\w*|"
               r"household\s+income|property|net\s+worth|own\s+a\s+(?:home|house|car)|homeowners?)\b",
     "rrn": r"\b(?:resident\s+registration\s+numbers?|social\s+security\s+numbers?|ssn|national\s+id\s+numbers?)\b",
 }
 _EN_ATTR_RX = {c: re.compile(p, re.IGNORECASE) for c, p in _EN_ATTR.items()}
 _EN_PRED = re.compile(
-    r"\b(?:only|preferred|prefer(?:ably|s|red|ence)?|ideally|priority|favou?r(?:ed)?|must(?:\s+be)?|should\s+be|"
+    r"\b(?:only|preferred|prefer(?:ably|s|red|ence)?|(?:would|'d)\s+(?:like|love|want)|ideally|priority|favou?r(?:ed)?|must(?:\s+be)?|should\s+be|"
     r"required|requirement|exclude[ds]?|excluding|not\s+(?:be\s+)?(?:considered|eligible|accepted|welcome|hired)|"
     r"need\s+not\s+apply|don'?t\s+apply|do\s+not\s+apply|no\s+(?:one|applicants?|candidates?)|not\s+(?:hire|accept|consider)|"
     r"avoid|reject(?:ed)?|screen(?:ed)?\s+out|filter(?:ed)?\s+out|skip|looking\s+for|seeking|want(?:ed)?|hire|hiring|"
     r"better(?:\s+if)?|would\s+be\s+(?:great|nice|ideal|better)|a\s+plus|bonus|welcome[ds]?|limit(?:ed)?\s+to|"
-    r"restricted\s+to|exclusively|at\s+least|at\s+most|no\s+(?:older|younger)\s+than|maximum|max|minimum|under|over|"
+    r"restricted\s+to|exclusively|at\s+least|at\s+most|no\s+(?:older|younger)\s+than|maximum|max|minimum|under|over|should(?:\s+not)?|must\s+not|"
     r"can'?t|cannot|won'?t|unable|unfit|not\s+suitable|not\s+a\s+(?:good\s+)?fit|no|ask|request|collect|submit|"
     r"provide|include|disclose|state|list|enter|write\s+down)\b", re.IGNORECASE)
 _EN_NEUTRAL = re.compile(
     r"\b(?:regardless\s+of|irrespective\s+of|without\s+regard\s+to|all\s+(?:ages|genders|backgrounds|nationalities)|"
     r"any\s+(?:age|gender|background|nationality)|equal\s+opportunit\w*|do\s+not\s+discriminate|does\s+not\s+discriminate|"
     r"non[-\s]?discriminat\w*|not\s+(?:ask|asked|request|collect)|never\s+ask|we\s+don'?t\s+ask|"
-    r"accommodations?|inclusive|diversity|welcome\s+(?:all|everyone|applicants\s+of\s+all))\b", re.IGNORECASE)
+    r"accommodations?|inclusive|diversity|welcome\s+(?:all|everyone|applicants\s+of\s+all)|no\s+(?:age|gender)\s+(?:limits?|requirements?|restrictions?)|"
+    r"(?:age|gender)\s+(?:is\s+)?(?:not\s+a\s+factor|doesn'?t\s+matter|irrelevant))\b", re.IGNORECASE)
 # Attribute words that name a thing, not a person, when followed by these ("women's health products",
 # "health insurance", "parental leave", "family-friendly").
 _EN_THING_AFTER = re.compile(
@@ -499,7 +541,10 @@ _EN_THING_AFTER = re.compile(
     r"fluency|fluent|native|bilingual|english|korean|time|hours|policy|policies|communit\w*|monitoring|score|metrics?|"
     r"learning|office|offices|headquarters|hq|startup|company|business|launch|release|version|mode|"
     r"stack|code|codebase|systems?|software|hardware|workers\s+comp|kits?|gifts?|packages?)\b", re.IGNORECASE)
-_EN_BENEFIT = re.compile(r"\b(?:insurance|leave|check[-\s]?ups?|allowance|stipend|daycare|childcare|reimburse\w*|"
+_EN_AUDIENCE_BEFORE = re.compile(r"\b(?:campaigns?|marketing|customers?|consumers?|users?|audiences?|targeting|target|"
+                                 r"markets?|products?|shoppers?|brands?|patients?|clients?|serving|serve)\b"
+                                 r"[^.]{0,25}$", re.IGNORECASE)
+_EN_BENEFIT = re.compile(r"\b(?:insurance|(?:parental|maternity|paternity|sick|annual|paid|family|medical|childcare)\s+leave|check[-\s]?ups?|allowance|stipend|daycare|childcare|reimburse\w*|"
                          r"benefits?|perks?|discount|wellness|gym)\b", re.IGNORECASE)
 
 
@@ -513,6 +558,8 @@ def scan_english(text: str) -> list[ConceptHit]:
             for m in rx.finditer(sentence):
                 if _EN_THING_AFTER.match(sentence[m.end():]):
                     continue
+                if _EN_AUDIENCE_BEFORE.search(sentence[max(0, m.start() - 40):m.start()]):
+                    continue  # "campaigns for women in their 30s": the customers, not the applicant
                 word = m.group(0).lower()
                 if cat == "age" and word == "age" and not re.search(r"\bage\s+(?:limit|range|cap|requirement|under|over|\d)",
                                                                      sentence[m.start():], re.IGNORECASE):
@@ -525,7 +572,11 @@ def scan_english(text: str) -> list[ConceptHit]:
                         r"\b(?:applicants?|candidates?|people|persons?|someone|those|folks|ones|natives?|hires?|staff|"
                         r"employees?|guys|only|preferred|prefer)\b", sentence, re.IGNORECASE):
                     continue
-                if cat == "origin" and re.match(r"from\s+(?:our|the|your|a|an|this|that|home|work|scratch|day|"
+                if cat == "origin" and re.match(r"from\s+", word) and not re.match(r"from\s+(?:the\s+)?(?:same\s+)?[A-Z]",
+                                                                                  m.group(0)) \
+                        and not re.search(r"hometown|region|city|area", word):
+                    continue
+                if cat == "origin" and re.match(r"from\s+(?:our|your|a|an|this|that|home|work|scratch|day|"
                                                 r"january|february|march|april|may|june|july|august|september|october|"
                                                 r"november|december|monday|tuesday|wednesday|thursday|friday)\b",
                                                 word, re.IGNORECASE):
@@ -563,6 +614,11 @@ def _en_predicate(sentence: str, attr: re.Match) -> re.Match | None:
                      sentence, re.IGNORECASE):
             return re.search(r"\S+", sentence[attr.start():])  # type: ignore[return-value]
     return best
+
+
+def audience_before(text: str, start: int) -> bool:
+    """Whether the words just before a position name customers or a market, not applicants."""
+    return bool(_EN_AUDIENCE_BEFORE.search(text[max(0, start - 40):start]))
 
 
 def scan_concepts(text: str, languages: tuple[str, ...] = ("ko", "en")) -> list[ConceptHit]:

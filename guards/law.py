@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from guards.discrimination import scan_concepts
+from guards.discrimination import audience_before, scan_concepts
 from guards.text import collapse_digit_spacing, drop_clauses, nfkc, tidy_fragment
 
 # A phrase followed closely by a negation states the rule rather than breaking it
 # ("출신 지역은 묻지 않습니다", "we do not ask about age").
-_NEGATION_AFTER = re.compile(r"^[^\n.。!?]{0,40}?(않|없습니다|금지|불필요|묻지|받지|제외한|제외하고|빼고|관계\s*없|상관\s*없|무관|불문|"
+_NEGATION_AFTER = re.compile(r"^[^\n.。!?]{0,40}?(않|없|금지|불필요|묻지|받지|제외한|제외하고|빼고|말라|마세요|말고|말\s*것|관계\s*없|상관\s*없|무관|불문|"
                              r"does not|do not|don't|never|won't|regardless)",
                              re.IGNORECASE)
 
@@ -46,8 +46,9 @@ LAW_RULES: tuple[LawRule, ...] = (
                r"(?!\s*(고객|타깃|타겟|소비자|유저|사용자|시장|층|대상|세대|인구|가구|커뮤니티|취향|트렌드))",
                r"(19|20)\d{2}\s*년\s*(이후|이전|부터|까지)?\s*(출생|생)(자|인\s*분)?\s*(만|이후|까지|이전|부터|으로|로|한정)",
                r"(나이|연령|만\s*나이)\s*[:：]?\s*(≤|<|<=|≥|>|>=|~|이하|미만)\s*\d{2}",
+               r"\d[xX*ㅇ○]\s*년생",
                r"\d{2,4}\s*년생",
-               r"(나이|연령)\s*(제한|무관하지\s*않|어린|이\s*어린|가\s*어린|대가)",
+               r"(나이|연령)\s*(제한|무관하지\s*않|어린|이\s*어린|가\s*어린)",
                r"젊은\s*(인재|분|사람|지원자|직원|친구|피|층|남성|여성)",
                r"나이\s*(가\s*)?(많은|적은)\s*(분|사람|지원자)"),
             "연령을 이유로 모집·채용을 제한할 수 없습니다.",
@@ -73,7 +74,8 @@ LAW_RULES: tuple[LawRule, ...] = (
             benign_line=re.compile(r"자녀|학자금|경조|축하금|휴가|수당|지원금|등록할\s*수|검진|가사|부부|임직원\S{0,3}께")),
     LawRule("KR-APPEAR-001", "ko", "남녀고용평등과 일·가정 양립 지원에 관한 법률 제7조 제2항", "appearance",
             _p(r"용모\s*(단정|가\s*단정|준수|가\s*준수)", r"외모\s*(가|를|가\s*뛰어난|우수|단정|좋은|중시|준수)",
-               r"(신장|키)\s*\d{3}\s*(cm|센티|㎝)?\s*(이상|이하|미만|초과)?", r"(체중|몸무게)\s*\d{2,3}\s*(kg|킬로)?",
+               r"(신장|키)\s*\d{3}\s*(cm|센티|㎝)?\s*(이상|이하|미만|초과)?",
+               r"(?<![가-힣])(키|신장)(가|이|는)?\s[^.\n]{0,60}?(?<!\d)1[4-9]\d\s*(cm|센티|㎝)?\s*(이상|이하|미만|넘)", r"(체중|몸무게)\s*\d{2,3}\s*(kg|킬로)?",
                r"호감\s*(형|가는\s*인상)", r"인상이?\s*좋은\s*(분|사람)",
                r"(날씬한|예쁜|잘생긴)\s*(분|사람|여성|남성|외모|얼굴|지원자|직원)"),
             "직무와 무관한 용모·키·체중 등 신체 조건을 요구할 수 없습니다.",
@@ -91,6 +93,7 @@ LAW_RULES: tuple[LawRule, ...] = (
     LawRule("KR-ORIGIN-001", "ko", "근로기준법 제6조 (균등한 처우)", "origin",
             _p(r"(서울|지방|수도권|경상도|전라도|충청도|강원도|제주)\s*(출신|대)\s*(만|우대|제외|사절|불가)",
                r"지방대\s*(제외|불가|사절)", r"(외국인|조선족|동남아)\s*(불가|제외|사절|안\s*됨)",
+               r"(에서|출신으로)\s*(나고\s*자란|태어나고\s*자란|태어나서\s*자란|태어난|나서\s*자란)\s*(분|사람|지원자|인재|친구)",
                r"한국인\s*만"),
             "출신 지역·국적을 이유로 차별할 수 없습니다.",
             "출신 지역·국적 조건을 삭제하세요. 체류자격 요건이 필요하면 '취업 가능한 체류자격 보유'로 쓰세요."),
@@ -182,6 +185,8 @@ def scan_law(text: str, company_context: str = "", languages: tuple[str, ...] = 
                     continue
                 if _NEGATION_AFTER.match(norm[m.end():]):
                     continue
+                if rule.language == "en" and audience_before(norm, m.start()):
+                    continue  # "campaigns for women in their 30s": customers, not applicants
                 line = _line_at(norm, m.start())
                 if rule.benign_line and rule.benign_line.search(line):
                     continue

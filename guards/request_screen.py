@@ -13,7 +13,16 @@ from core.schemas import Finding
 from guards.confidential import scan_confidential_ask
 from guards.law import remove_spans, scan_law
 from guards.pii import mask_pii
-from guards.text import collapse_digit_spacing, compact, drop_clauses, is_english, join_spaced_letters, nfkc
+from guards.text import (
+    collapse_digit_spacing,
+    compact,
+    decode_blobs,
+    deleet,
+    drop_clauses,
+    is_english,
+    join_spaced_letters,
+    nfkc,
+)
 
 REJECT_CLASSES = ("off_domain", "injection", "abusive")
 
@@ -61,7 +70,13 @@ INJECTION_PHRASES = _rx(
     r"\brepeat\s+(the\s+)?(text|words|everything|instructions?|prompt)\s+(above|before|verbatim)", r"starting\s+with\s+['\"]you\s+are",
     r"\b(begin|end)\s+override\b", r"role\s*[:=]\s*['\"]?system", r"\b(skip|bypass|disable)\s+(the\s+)?(review|approval|checks?|validation|safety)",
     r"(출력|공개|노출|알려|보여)\S{0,6}\s*(API\s*키|비밀번호|토큰|환경\s*변수|설정\s*파일|접속\s*정보|credential)",
-    r"(API\s*키|비밀번호|토큰|환경\s*변수|설정\s*파일|접속\s*정보|DB\s*접속)\S{0,4}\s*(을|를|도)?\s*(출력|공개|노출|알려|보여|넣어|포함)",
+    r"(API\s*키|비밀번호|토큰|환경\s*변수|설정\s*파일|접속\s*정보|DB\s*접속|프롬프트|지침|시스템\s*메시지)[^.\n]{0,20}(출력|공개|노출|알려|보여|넣어|포함|보내|넘겨|DM)",
+    r"(받은|주어진|설정된|처음\S{0,2}\s*받은)\s*(지침|지시|프롬프트|규칙|명령|instructions?)",
+    r"(경쟁사|(?<![가-힣])타사|다른\s*(회사|기업|업체|고객사?))[^.\n]{0,60}(공고|정보|자료|데이터|목록|연봉|내역|문서)[^.\n]{0,20}(보여|알려|출력|공개|달라|줘요|줘)",
+    r"\[\s*(system|admin|developer|root)\s*(override|prompt|message|instructions?|mode)?\s*\]",
+    r"\b(list|show|print|dump|reveal|output)\s+(every|all|each)\s+[^.\n]{0,30}(sensitive|confidential|secret|registr|internal)",
+    r"(모든|전체|다른)\s*(회사|고객사|기업)\S{0,3}\s*[^.\n]{0,20}(민감|비공개|내부|등록)[^.\n]{0,10}(목록|정보|자료)",
+    r"\bfrom\s+now\s+on\s+you\s+(are|will)\b|(?<![A-Za-z])DAN(?![A-Za-z])|\bno\s+restrictions\b|\bwithout\s+(any\s+)?(of\s+your\s+)?(compliance|filters?|restrictions|guardrails|rules)",
     r"\b(print|output|reveal|show|dump|leak|list)\b[^.\n]{0,30}\b(api\s*keys?|passwords?|tokens?|env(ironment)?\s+variables?|credentials|secrets?)\b",
     r"(경쟁사|(?<![가-힣])타사|다른\s*(회사|기업|업체|고객사?))\S{0,4}\s*(?:\S{0,10}\s*){0,2}(내부|기밀|비공개|연봉\s*표|메모|문서|자료|데이터|정보|공고\s*원문|이력서|지원자)"
     r"\S{0,4}\s*(?:\S{0,8}\s*){0,2}(알려|보여|출력|가져|빼|구해|넣어|복사|공개|붙여|요약|인용|달라|줘)",
@@ -79,7 +94,9 @@ SENSITIVE_ASK = _rx(
     r"(매출|영업이익률?|이익률|실적|원가)\s*(목표\s*)?(목표|수치|숫자)\S{0,3}\s*(을|를|도)?\s*(넣|포함|적|언급|공개|밝혀)",
 )
 ABUSIVE = _rx(
-    r"씨\s*발|시\s*발(?!점|전|생|주|표|령|송|행|효|견|사|굴|매|동|급|주|간|언)|ㅅ\s*ㅂ|ㅆ\s*ㅂ|병\s*신|ㅂ\s*ㅅ|개\s*새\s*끼|좆|존\s*나|지\s*랄|닥\s*쳐|꺼\s*져|미친\s*(놈|년|새끼)",
+    r"씨\s*발|시\s*발(?!점|전|생|주|표|령|송|행|효|견|사|굴|매|동|급|주|간|언)|ㅅ\s*ㅂ|ㅆ\s*ㅂ|병\s*신|ㅂ\s*ㅅ|개\s*새\s*끼|좆|존\s*나|지\s*랄|닥\s*쳐|꺼\s*져(?!\s*(있|서|도|버|요|야|진|졌))|미친\s*(놈|년|새끼)",
+    r"씨\W?\d?\W?발|ㅈ\s*같|개\s*쓰레기|ㄱ\s*ㅅ\s*ㄲ|대\s*가\s*리|느\s*금\s*마|니\s*애\s*미|애\s*미\s*(없|뒤)|ㅆ\W{0,2}ㅂ|ㅅ\W{0,2}ㅂ\W",
+    r"\b(f+[u*x]+c?k+\w*|sh[i1!]+t+\w*|piece\s+of\s+sh\w+|b[i1!]tch\w*|a\$\$hole|stfu)\b",
     r"\b(fuck\w*|shit\w*|bitch\w*|asshole|bastard|retard\w*|idiot)\b",
     r"틀\s*딱|짱\s*깨|한\s*남\s*충|김\s*치\s*녀|급\s*식\s*충|홍\s*어|쪽\s*바\s*리|흑\s*형|똥\s*남\s*아",
     r"\b(kill|hate)\s+(all\s+)?(women|men|koreans|chinese|immigrants|foreigners)\b",
@@ -93,8 +110,12 @@ HARMFUL = _rx(
     r"(경쟁사|타사|남의|다른\s*회사)\S{0,3}\s*\S{0,10}\s*(해킹|털|훔치|빼내|몰래|침입|마비)",
     r"(지원자|후보자|직원|구직자)[^.\n]{0,20}(SNS|인스타|인스타그램|페이스북|카톡|사생활|뒷조사|신상|개인\s*계정)[^.\n]{0,25}"
     r"(몰래|뒷조사|염탐|캐|털|감시|사찰|보는\s*법|방법|알아내)",
-    r"(크롤링|스크래핑|긁어)[^.\n]{0,20}(개인\s*정보|연락처|이력서|전화번호|이메일)|(개인\s*정보|연락처|이력서)[^.\n]{0,20}(크롤링|스크래핑|긁어)",
+    r"(크롤링|스크래핑|긁어)[^.\n]{0,20}(개인\s*정보|연락처|이력서|전화번호|이메일|주소)|(개인\s*정보|연락처|이력서|전화번호|이메일|주소)[^.\n]{0,20}(크롤링|스크래핑|긁어)",
     r"(퇴사|사직|자진\s*퇴사)\S{0,3}\s*(하도록\s*)?(압박|유도|종용|강요|시키는\s*법|시키는\s*방법|만드는\s*법|만드는\s*방법)",
+    r"(스스로|자진|제\s*발로)\s*(나가|퇴사|그만두)[^.\n]{0,30}(방법|어떻게|하면|만들|정리|알려)|(업무\s*배제|따돌|괴롭히|괴롭힘|왕따)[^.\n]{0,20}(방법|어떻게|하면|시키|정리)",
+    r"(비번|비밀번호|계정|패스워드)\S{0,3}\s*(을|를)?\s*(알아내|털|훔치|해킹|뚫)",
+    r"(집\s*주소|가족\s*정보|신상|개인\s*정보|사생활)\S{0,3}\s*(을|를|까지)?\s*(알아(내|낼|낸)|캐|찾아(내|낼|낸)|털|뒷조사)",
+    r"(비방|험담|악성\s*소문|안\s*좋게\s*소문|소문\s*(을\s*)?(내|퍼뜨)|평판\s*(을\s*)?(깎|떨어뜨|망치))",
     r"(불법|몰래|무단)\s*\S{0,6}\s*(수집|크롤링|스크래핑|촬영|녹음|추적)",
     r"\b(how\s+(do\s+i|to|can\s+i|would\s+i)|help\s+me|teach\s+me|show\s+me|write\s+(me\s+)?|give\s+me|can\s+you|"
     r"tips?\s+(on|for))\b[^.\n]{0,40}\b(hack\w*|phish\w*|malware|ransomware|ddos|keylogger|exploit|bomb|steal\w*|"
@@ -113,6 +134,11 @@ NON_POSTING_ARTIFACT = _rx(
     r"\b(write|compose)\s+(me\s+)?(a|an|some)?\s*(poem|song|haiku|limerick|rap|toast|joke|love\s+letter|story)\b",
 )
 OFF_DOMAIN_ASK = _rx(
+    r"(?<![가-힣])(추천|설명|번역|요약|계산|비교|풀이|풀어|알려|가르쳐)\s*(을|를)?\s*(도\s*)?(해|좀\s*해)?\s*(줘|주세요|줄래|줘요|주라|달라|주실)",
+    r"어떻게\s*생각|뭐야|뭔가요|뭐예요|뭘까|사도\s*될까|될까요\?|인가요\?|쓰는\s*법|차이(가|를|점)?\s*(뭐|설명|알려)",
+    r"\b(can|could|would)\s+you\s+(tell|explain|recommend|suggest|translate|summari[sz]e|help\s+me\s+with|write\s+me)\b",
+    r"\b(write|give)\s+me\s+(a|an|the)\s+[^.\n]{0,30}\b(birthday|wedding|anniversary|condolence|love|message|card|note|"
+    r"solution|answer|essay|story|poem|speech)\b",
     r"(?<![가-힣])(꿀팁|팁|노하우|방법|요령|비결)\S{0,3}\s*(좀\s*)?(알려|가르쳐|추천|공유)",
     r"(구현|코딩|디버깅|리팩토링|리팩터링)\s*해\s*(줘|주세요|줄래)(?!\s*분)|(?<![가-힣])짜\s*(줘|주세요|줄래)",
     r"(?<![가-힣])(노래|가사|소설|농담|유머|레시피|요리법|편지|연애\s*편지|축사|소감문|독후감|리포트|논문|숙제|과제물|"
@@ -132,7 +158,7 @@ HIRING = _rx(
     r"근무|직원|인재|팀원|리크루팅|채용\s*브랜딩|재택|원격|유연|출퇴근|연차|휴가|복지|스톡옵션|보상|성과급|인센티브|수습|"
     r"4대\s*보험|야근|워라밸|조직\s*문화|기술\s*스택|스택|역량|자격증|학력|전공|포트폴리오|근무지|오피스|사무실|온보딩|"
     r"우대\s*사항|자격|요건|필수|주요\s*업무|업무|회사\s*소개|소개|강조|어필|톤|문체|말투|간결|상세|자세|길게|짧게|"
-    r"영어로|한국어로|영문|국문|초안|템플릿|기본|스타일|버전|공고문|(?<![A-Za-z])JD(?![A-Za-z])|레벨|직급|연봉|급여|처우|"
+    r"영문|국문|초안|템플릿|기본|스타일|버전|공고문|(?<![A-Za-z])JD(?![A-Za-z])|레벨|직급|연봉|급여|처우|"
     r"주니어|시니어|리드|팀장|매니저|실무|담당|운영|개발|기획|분석|설계|관리|마케팅|재무|회계|인사|백엔드|프론트|"
     r"데이터|머신러닝|딥러닝|(?<![A-Za-z])(AI|ML)(?![A-Za-z])|서버|클라우드|디자인|브랜드|캠페인|결산|세무|노무|평가|교육|경험|년\s*이상|년차|신입|경력직",
     r"\b(job|jobs|posting|hiring|hire|recruit\w*|role|position|candidates?|applicants?|engineer|developer|marketer|"
@@ -150,7 +176,7 @@ HIRING = _rx(
 POSTING_CONTEXT = _rx(
     r"써\s*줘|써\s*주세요|써\s*줄래|써요|적어|넣어|명시|표현|기재|포함|빼\s*줘|빼고|빼\s*주|삭제|추가|수정|바꿔|다듬|작성|문구|"
     r"조건|한정|제외|우대|선호|모집|뽑|구해|구함|찾아요|찾습니다|원해|지원|분으로|분이면|분만|분은|분이|사람|친구|지원서|이력서|"
-    r"부탁|해\s*주세요|해\s*줘|으로요|로요|해요",
+    r"으로요|로요|이어야|여야|언급|소개|안내|표시|반영|녹여|어필",
     r"\b(write|add|include|mention|state|say|put|require|prefer|only|must|should|candidates?|applicants?|people|"
     r"someone|anyone|posting|ask\s+(applicants|candidates|for))\b",
 )
@@ -179,7 +205,8 @@ def _any(patterns: tuple[re.Pattern, ...], text: str) -> re.Match | None:
     return None
 
 
-_CLAUSE_SPLIT = re.compile(r"[.!?。\n]+|\s(?:그리고|그리고\s*나서|그\s*다음에?|다음에|그\s*전에|하기\s*전에|also|and\s+then|then|"
+_CLAUSE_SPLIT = re.compile(r"[.!?。\n+]+|(?:공고|채용)\S{0,2}\s*(?:상관|관계)\s*없(?:는데|지만|고)|별개로|unrelated|(?:,\s*)?and\s+also|"
+                           r"\s[—–-]\s|\s(?:그리고|그리고\s*나서|그\s*다음에?|다음에|그\s*전에|하기\s*전에|also|and\s+then|then|"
                            r"before\s+that|after\s+that|plus|by\s+the\s+way|btw)\s|,\s*|전에\s|하고\s*나서\s|나중에\s*하고\s",
                            re.IGNORECASE)
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z+#.]{1,}")
@@ -203,7 +230,9 @@ def _off_domain_clause(text: str) -> re.Match | None:
 def screen_request(request: str, language: str = "ko") -> ScreenResult:
     text = nfkc(request or "")
     # Obfuscation: "2 5 세" and "m a l e" are read as written words; "무 시 해" is checked compacted too.
-    readable = join_spaced_letters(collapse_digit_spacing(text))
+    readable = join_spaced_letters(collapse_digit_spacing(deleet(text)))
+    # Instructions hidden in an encoded blob are read too ("SWdub3Jl…" is "Ignore…").
+    decoded = decode_blobs(text)
     squeezed = compact(text)
     findings: list[Finding] = []
     classes: list[str] = []
@@ -218,7 +247,7 @@ def screen_request(request: str, language: str = "ko") -> ScreenResult:
         return reject("abusive", "IN-ABUSE-001", m,
                       "요청에 욕설·혐오 표현이 있어 처리할 수 없습니다. 표현을 바꿔 다시 요청해 주세요.",
                       "The request contains abusive or hateful language and cannot be processed.")
-    if m := (_any(INJECTION, text) or _any(INJECTION, readable) or _any(INJECTION, squeezed)
+    if m := (_any(INJECTION, text) or _any(INJECTION, readable) or _any(INJECTION, squeezed) or _any(INJECTION, decoded)
              or _any(INJECTION_PHRASES, text) or _any(INJECTION_PHRASES, readable)):
         return reject("injection", "IN-INJECT-001", m,
                       "시스템 지시를 바꾸거나 내부·타사 정보를 요구하는 요청은 처리할 수 없습니다. 채용공고 내용만 요청해 주세요.",

@@ -121,10 +121,52 @@ def drop_clauses(text: str, spans: list[tuple[int, int]]) -> str:
     return re.sub(r"\n{3,}", "\n\n", result)
 
 
-_SPACED_RUN = re.compile(r"(?<![\w가-힣])(?:[\w가-힣][ .·_\-]){2,}[\w가-힣](?![\w가-힣])")
+_SPACED_RUN = re.compile(r"(?<![\w가-힣])(?:[\w가-힣][ .·_\-]){2,}[\w가-힣](?![\w가-힣])|[가-힣](?:[.·_*][가-힣])+")
 
 
 def join_spaced_letters(text: str) -> str:
     """'m a l e only' -> 'male only', '남 자 만' -> '남자만', '외.모.단.정' -> '외모단정': undoes a
     word broken into single letters (three or more in a row), the usual way to slip past a filter."""
     return _SPACED_RUN.sub(lambda m: re.sub(r"[ .·_\-]", "", m.group(0)), text)
+
+
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"})
+_MIXED_WORD = re.compile(r"(?<![A-Za-z0-9@.])(?=[A-Za-z0-9]*[A-Za-z])(?=[A-Za-z0-9]*[0-9])[A-Za-z0-9]{3,}(?![A-Za-z0-9@.])")
+# Initial-consonant spellings of words the guards look for ("ㅈㅁㅂㅎ" = 주민번호).
+_CHOSUNG = {"ㅈㅁㄷㄹㅂㅎ": "주민등록번호", "ㅈㅁㅂㅎ": "주민번호"}
+
+
+def deleet(text: str) -> str:
+    """'y0ung' -> 'young', 'sh1t' -> 'shit', '2O대' -> '20대': digits and letters swapped in to dodge a filter."""
+    def fix(m: re.Match) -> str:
+        word = m.group(0)
+        if re.fullmatch(r"[A-Za-z]+\d+|\d+[A-Za-z]{1,3}", word):
+            return word  # Python3, GPT4, A100, 5G: real names
+        swapped = word.translate(_LEET)
+        return swapped if swapped.isalpha() else word  # k8s, i18n stay as written
+
+    text = _MIXED_WORD.sub(fix, text)
+    text = re.sub(r"(?<=\d)[Oo](?=\d|\s*[대세살])|(?<=[^\w])[Oo](?=\d)", "0", text)
+    for k, v in _CHOSUNG.items():
+        text = text.replace(k, v)
+    return text
+
+
+_BLOB = re.compile(r"[A-Za-z0-9+/]{24,}={0,2}")
+
+
+def decode_blobs(text: str) -> str:
+    """Base64 blobs in the text, decoded (what cannot be decoded as UTF-8 text is skipped)."""
+    import base64
+    import binascii
+
+    out = []
+    for m in _BLOB.finditer(text):
+        blob = m.group(0)
+        try:
+            decoded = base64.b64decode(blob + "=" * (-len(blob) % 4), validate=True).decode("utf-8")
+        except (binascii.Error, UnicodeDecodeError, ValueError):
+            continue
+        if decoded.isprintable() or "\n" in decoded:
+            out.append(decoded)
+    return "\n".join(out)
