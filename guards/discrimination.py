@@ -544,7 +544,8 @@ _EN_THING_AFTER = re.compile(
 _EN_AUDIENCE_BEFORE = re.compile(r"\b(?:campaigns?|marketing|customers?|consumers?|users?|audiences?|targeting|target|"
                                  r"markets?|products?|shoppers?|brands?|patients?|clients?|serving|serve)\b"
                                  r"[^.]{0,25}$", re.IGNORECASE)
-_EN_BENEFIT = re.compile(r"\b(?:insurance|(?:parental|maternity|paternity|sick|annual|paid|family|medical|childcare)\s+leave|check[-\s]?ups?|allowance|stipend|daycare|childcare|reimburse\w*|"
+_EN_BENEFIT = re.compile(r"\b(?:insurance|(?:parental|maternity|paternity|sick|annual|paid|family|medical|childcare)\s+leave|"
+                         r"check[-\s]?ups?|allowance|stipend|daycare|childcare|reimburse\w*|"
                          r"benefits?|perks?|discount|wellness|gym)\b", re.IGNORECASE)
 
 
