@@ -3,7 +3,10 @@
 rule fires, with examples to read. Real postings are mostly lawful, so a rule that fires often
 is a precision problem to look at.
 
-    python -m evals.real_postings [--dir ../shared/data/wanted] [--examples 3]
+    python -m evals.real_postings [--dir ../shared/data/wanted] [--examples 3] [--report PATH]
+
+--report (default evals/reports/real_postings_flagged.md) lists every flagged line with its
+posting id, company and rule, for a person to review.
 """
 from __future__ import annotations
 
@@ -26,7 +29,8 @@ def load_postings(directory: Path) -> list[dict]:
     return postings
 
 
-def scan(postings: list[dict]) -> tuple[Counter, dict[str, list[str]], int]:
+def scan(postings: list[dict], lines: list[tuple[str, str, str, str]] | None = None
+         ) -> tuple[Counter, dict[str, list[str]], int]:
     per_rule: Counter = Counter()
     examples: dict[str, list[str]] = defaultdict(list)
     flagged = 0
@@ -40,24 +44,40 @@ def scan(postings: list[dict]) -> tuple[Counter, dict[str, list[str]], int]:
         for h in hits:
             line = next((ln for ln in text.splitlines() if h.span in ln), h.span)
             examples[h.rule.rule_id].append(line.strip()[:120])
+            if lines is not None:
+                lines.append((str(p.get("ID")), str(p.get("COMPANY")), h.rule.rule_id, line.strip()[:300]))
     return per_rule, examples, flagged
+
+
+def write_report(path: Path, total: int, flagged: int, lines: list[tuple[str, str, str, str]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    out = [f"# Hiring-law flags on real postings\n\n{total} postings, {flagged} flagged ({flagged / total:.1%}). "
+           "Each row is one flagged line; mark it as a true or false positive when reviewing.\n",
+           "| posting | company | rule | line |", "|---|---|---|---|"]
+    for pid, company, rule, line in sorted(set(lines), key=lambda r: (r[2], r[0])):
+        out.append(f"| {pid} | {company} | {rule} | {line.replace('|', '/')} |")
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--dir", type=Path, default=DEFAULT_DIR)
     ap.add_argument("--examples", type=int, default=3)
+    ap.add_argument("--report", type=Path, default=REPO_ROOT / "evals" / "reports" / "real_postings_flagged.md")
     args = ap.parse_args(argv)
     if not args.dir.exists():
         print(f"no data at {args.dir}")
         return 2
     postings = load_postings(args.dir)
-    per_rule, examples, flagged = scan(postings)
+    lines: list[tuple[str, str, str, str]] = []
+    per_rule, examples, flagged = scan(postings, lines)
+    write_report(args.report, len(postings), flagged, lines)
     print(f"{len(postings)} real postings, {flagged} flagged ({flagged / len(postings):.1%})")
     for rule, n in per_rule.most_common():
         print(f"  {rule:<16}{n:>6}  ({n / len(postings):.2%})")
         for ex in examples[rule][: args.examples]:
             print(f"      e.g. {ex}")
+    print(f"every flagged line: {args.report}")
     return 0
 
 

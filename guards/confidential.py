@@ -15,13 +15,14 @@ INTERNAL_HOST = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:internal|local|corp|lan|i
 # Kinds of confidential thing an ask can name without naming the thing itself.
 _KO_THINGS = (
     r"(?:내부|사내|비공개|미공개|대외비|기밀|비밀|공개\s*전|공개되지\s*않은|극비)\S{0,3}\s*(?:\S{0,8}\s+){0,3}"
-    r"(?:협업|계약|거래|딜|제휴|건|프로젝트|과제|코드\s*명|코드네임|제품|신제품|서비스|고객사?|거래처|파트너|클라이언트|납품처|실적|매출|수치|숫자|"
+    r"(?:협업|계약|거래|딜|제휴|건|얘기|소문|이야기|사실|소식|프로젝트|과제|코드\s*명|코드네임|제품|신제품|서비스|고객사?|거래처|파트너|클라이언트|납품처|실적|매출|수치|숫자|"
     r"계획|로드맵|일정|서버|정보|자료|문서|사정|이슈|사건|명칭|예산|전략)",
     r"(?:코드\s*명|코드네임|가칭|내부\s*명칭|개발\s*명|프로젝트\s*명)",
     r"(?:출시\s*(?:전|예정)|발표\s*(?:전|예정)|미출시|미발표|개발\s*중인|준비\s*중인|(?:발표|출시|공개)\s*(?:안\s*한|안\s*된|하지\s*않은|되지\s*않은|전인))"
     r"\s*(?:인\s*)?(?:\S{0,8}\s+){0,2}\S{0,6}\s*(?:제품|서비스|신제품|버전|모델|기능|라인업|앱|이름|명칭)",
     r"(?:공장|본사|사업장|사무실|물류\s*센터|센터)\s*(?:\S{0,6}\s*){0,2}(?:옮기|이전|이사|폐쇄|매각|철수|통폐합)\S{0,4}\s*(?:계획|예정|건|작업)",
-    r"(?:NDA|비밀\s*유지)\s*\S{0,4}\s*(?:고객|계약|대상|거래|파트너|업체)",
+    r"(?:NDA|비밀\s*유지)\s*\S{0,4}\s*(?:고객|계약|대상|거래|파트너|업체)|(?<![A-Za-z])NDA(?![A-Za-z])|비밀\s*유지\s*(?:계약|조항|의무)",
+    r"노조|노동\s*위원회|협상\s*결렬|쟁의|조정\s*중|임금\s*협상",
     r"(?:고객사|거래처|납품처|클라이언트|파트너사)\s*(?:이름|명단|리스트|목록|실명)",
     r"(?:서버|호스트|DB|데이터베이스|클러스터|내부망|사내망|VPN|인트라넷|스토리지|NAS)\s*(?:\S{0,6}\s*){0,2}(?:주소|IP|이름|접속|계정|URL|도메인|호스트명)",
     r"IP\s*주소|내부\s*(?:IP|URL|도메인|주소)",
@@ -33,8 +34,8 @@ _KO_THINGS = (
     r"(?:공장|사무실|본사|사업장)\s*(?:이전|폐쇄|매각)|이전\s*계획|폐쇄|분쟁|내부\s*고발|갑질|괴롭힘\s*사건)",
 )
 _EN_THINGS = (
-    r"\b(?:undisclosed|unannounced|unreleased|confidential|internal|secret|nda|non-public|upcoming)\s+"
-    r"(?:clients?|customers?|partners?|products?|projects?|code\s*names?|codenames?|figures?|numbers?|revenue|"
+    r"\b(?:undisclosed|unannounced|unreleased|confidential|internal|secret|nda|non-public|upcoming)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:pilots?|programs?|partnerships?|clients?|customers?|partners?|products?|projects?|code\s*names?|codenames?|figures?|numbers?|revenue|"
     r"roadmap|servers?|hosts?|hostnames?|ips?|launch(?:es)?|plans?|deals?|incidents?|issues?|metrics?|data)\b",
     r"\b(?:code\s*names?|codenames?|internal\s+names?)\b",
     r"\bunder\s+(?:an?\s+)?nda\b|\bnda\b",
@@ -47,7 +48,7 @@ _EN_THINGS = (
     r"valuation|plant\s+(?:closure|relocation))\b",
 )
 # An ask to put it in ("넣어", "include", "be honest about").
-_KO_ASK = re.compile(r"넣|포함|언급|밝혀|밝히|적어|적고|기재|공개|소개|설명|강조|솔직|알려|써\s*줘|써줘|쓰고|드러내|어필|"
+_KO_ASK = re.compile(r"넣|포함|언급|밝혀|밝히|적어|적고|기재|공개|소개|설명|강조|솔직|알려|써\s*줘|써줘|써\s*주|쓰고|드러내|어필|"
                      r"자랑|내세|활용|살려|반영|담아|보여|홍보|녹여")
 _EN_ASK = re.compile(r"\b(?:include|mention|add|disclose|reveal|list|name|talk\s+about|be\s+(?:honest|open|upfront)\s+about|"
                      r"highlight|show(?:case)?|put|state|share|refer\s+to|brag|use|tell)\b", _I)
@@ -57,6 +58,8 @@ _SKILL_AFTER = re.compile(r"^(?!\s*(?:계획|예정|건|사실|소식|내용|이
                           r"(?:프로젝트\s*수행|수행|컨설팅|회계\s*처리|회계처리|실사|대응|예방|관리|방지|경험|역량|능력|업무|담당|실무|프로세스|체계|지원|"
                           r"처리|리스크|컴플라이언스|experience|management|prevention|handling|skills?)", _I)
 
+# Words that make a topic an event of this company ("감사에서 지적받은", "소송이 진행 중인").
+_HAPPENED = re.compile(r"지적|적발|드러|터진|터졌|있었|발생|진행\s*중|받은|당한|걸린|happened|found|ongoing", re.IGNORECASE)
 KO_THINGS = tuple(re.compile(p, _I) for p in _KO_THINGS)
 EN_THINGS = tuple(re.compile(p, _I) for p in _EN_THINGS)
 # In a posting: an incident stated as having happened, or a code name given.
@@ -91,12 +94,13 @@ def scan_confidential_ask(text: str) -> list[ConfidentialHit]:
     for patterns, ask in ((KO_THINGS, _KO_ASK), (EN_THINGS, _EN_ASK)):
         for rx in patterns:
             for m in rx.finditer(text):
-                if _SKILL_AFTER.match(text[m.end():]):
+                if _SKILL_AFTER.match(text[m.end():]) and not _HAPPENED.search(text[m.end():m.end() + 20]):
                     continue
                 s, e = _clause_bounds(text, m.start())
-                # The ask may sit in the next clause ("…횡령 건, 솔직하게 언급해줘").
+                # The ask may sit in the next or previous clause ("…횡령 건, 솔직하게 언급해줘").
                 _, e2 = _clause_bounds(text, min(len(text), e + 1))
-                if ask.search(text[s:e2]):
+                s0, _ = _clause_bounds(text, max(0, s - 2))
+                if ask.search(text[s0:e2]):
                     hits.append(ConfidentialHit("ask", m.start(), m.end(), m.group(0)))
     return hits
 

@@ -41,7 +41,7 @@ KO_ATTRIBUTES: dict[str, str] = {
                      "신앙", "크리스천", "교인", "불자", "무교", "신천지", "절"], "religion"),
     **dict.fromkeys(["장애", "장애인", "휠체어", "질병", "질환", "병력", "지병", "건강", "건강하다", "정신과", "우울증",
                      "공황", "시각장애", "청각장애", "보청기", "당뇨", "HIV", "에이즈", "비장애인", "정상인", "튼튼하다",
-                     "허약하다", "장애우", ], "disability"),
+                     "허약하다", "장애우", "신체", "신체적", ], "disability"),
     **dict.fromkeys(["주민등록번호", "주민번호"], "rrn"),
     **dict.fromkeys(["young", "old", "older", "younger"], "age"),
     **dict.fromkeys(["male", "female"], "sex"),
@@ -93,6 +93,9 @@ KO_PERSON_ATTRS = {"여성", "남성", "여자", "남자", "여직원", "남직�
                    "탈북민", "새터민", "이민자", "지방대", "크리스천", "교인", "불자", "신자", "무슬림", "장애인", "비장애인",
                    "정상인", "장애우", "막내", "미인", "미남", "훈남", "훈녀", "미혼", "기혼", "금수저", "흙수저", "꼰대",
                    "노땅", "MZ", "엠지", "신혼", "아재", "연고자", "귀화자", "국적자", "형님", "누나", "언니", "오빠", "청일점", "홍일점"}
+# Everyday words that are attributes only in context; a mention alone says nothing.
+AMBIGUOUS_WORDS = {"절", "병", "약", "애", "가정", "피부", "얼굴", "키", "인상", "신장", "환자", "질환", "사진", "건강", "가족",
+                   "아이", "동안", "신용", "자가", "전세", "월세", "외국", "한국"}
 # Photos matter only when they are asked for ("사진 첨부 필수"), not as job content (사진 보정).
 PHOTO_WORDS = {"사진", "증명사진", "프로필사진", "전신", "셀카"}
 # Age-coded words for a person ("막내", "아재", "MZ"): in a sentence about the person wanted
@@ -137,6 +140,29 @@ def _kiwi():
     from kiwipiepy import Kiwi
 
     return Kiwi()
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: line breaks, bullets and sentence punctuation end a sentence."""
+    return _sentences(text)
+
+
+def attribute_mentions(text: str) -> list[tuple[tuple[int, int], str]]:
+    """(sentence span, category) for every sentence that mentions a protected attribute of a
+    person, restricting or not; a request that breaks a rule drops these sentences too."""
+    out: list[tuple[tuple[int, int], str]] = []
+    for s_start, s_end in _sentences(text):
+        sentence = text[s_start:s_end]
+        if re.search(r"[가-힣]", sentence):
+            tokens = _kiwi().tokenize(sentence)
+            for i in range(len(tokens)):
+                cat = _ko_attribute(tokens, i)
+                if cat and cat != "origin_region" and _lemma(tokens[i]) not in AMBIGUOUS_WORDS:
+                    out.append(((s_start, s_end), cat))
+        for cat, rx in _EN_ATTR_RX.items():
+            if rx.search(sentence):
+                out.append(((s_start, s_end), cat))
+    return out
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -316,7 +342,9 @@ def _scan_sentence_ko(sentence: str, tokens, offset: int) -> list[ConceptHit]:
             # Ambiguous everyday words count only when they describe the person wanted.
             i = j
             continue
-        found = _predicate_after(tokens, j, cat, lemma)
+        # "신체장애우분들 … 우대": a protected group anywhere in the phrase makes preferring it lawful.
+        group = next((_lemma(tokens[x]) for x in range(i, min(j, n)) if _lemma(tokens[x]) in KO_PROTECTED_GROUPS), lemma)
+        found = _predicate_after(tokens, j, cat, group)
         if found is not None and not person_attr and cat != "age_number" and not _age_number(tokens, i) \
                 and not (found[0] == j and found[1] in KO_RESTRICT) and not _linked(tokens, j, found[0]) \
                 and not found[1].startswith("("):
@@ -385,16 +413,16 @@ def _predicate_after(tokens, j: int, cat: str, attr_lemma: str) -> tuple[int, st
         lemma = _lemma(t)
         if lemma in KO_NEUTRALIZERS or t.form in KO_NEUTRALIZERS:
             return None
+        if (cat == "rrn" or attr_lemma in PHOTO_WORDS) and (not (lemma in KO_COLLECT or t.form in KO_COLLECT) or k - j > 6):
+            continue  # an ID number matters only when it is asked for
         if t.form in ("만", "뿐") and t.tag == "JX" and k == j:
             return (k, f"({t.form})")
         if t.tag == "EC" and t.form in ("어야", "아야", "여야") and k - j <= 3:
             return (k, t.form)  # "남자분이어야": must be
         is_restrict = lemma in KO_RESTRICT or t.form in KO_RESTRICT
         is_select = lemma in KO_SELECT or t.form in KO_SELECT
-        if (cat == "rrn" or attr_lemma in PHOTO_WORDS) and (not (lemma in KO_COLLECT or t.form in KO_COLLECT) or k - j > 6):
-            continue  # an ID number matters only when it is asked for
         if (lemma in KO_COLLECT or t.form in KO_COLLECT) and cat in ("family", "origin", "marital", "religion", "rrn",
-                                                                     "appearance", "disability", "age"):
+                                                                     "appearance", "age"):
             if _negated_after(tokens, k) or _negated_before(tokens, k):
                 return None
             if cat in ("family", "rrn") or any(x.form in ("여부", "유무", "사항", "지역", "사진", "정보") for x in tokens[j - 3:k]) \

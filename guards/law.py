@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from guards.discrimination import audience_before, scan_concepts
+from guards.discrimination import attribute_mentions, audience_before, scan_concepts, sentence_spans
 from guards.text import collapse_digit_spacing, drop_clauses, nfkc, tidy_fragment
 
 # A phrase followed closely by a negation states the rule rather than breaking it
@@ -43,7 +43,7 @@ LAW_RULES: tuple[LawRule, ...] = (
     LawRule("KR-AGE-001", "ko", "고용상 연령차별금지 및 고령자고용촉진에 관한 법률 제4조의4", "age",
             _p(r"(만\s*)?\d{2}\s*(세|살)\s*(이하|미만|까지|이내|이상|초과|~|-)",
                r"(?<![\d,~])[2-6]0\s*대\s*(초반|중반|후반)?\s*(만|이하|까지|여성|남성|남자|여자|인재|개발자|지원자|직원|분|청년)"
-               r"(?!\s*(고객|타깃|타겟|소비자|유저|사용자|시장|층|대상|세대|인구|가구|커뮤니티|취향|트렌드))",
+               r"(?!\s*(을|를|의|이|가)?\s*(고객|타깃|타겟|소비|소비자|유저|사용자|시장|층|대상|세대|인구|가구|커뮤니티|취향|트렌드|페르소나))",
                r"(19|20)\d{2}\s*년\s*(이후|이전|부터|까지)?\s*(출생|생)(자|인\s*분)?\s*(만|이후|까지|이전|부터|으로|로|한정)",
                r"(나이|연령|만\s*나이)\s*[:：]?\s*(≤|<|<=|≥|>|>=|~|이하|미만)\s*\d{2}",
                r"\d[xX*ㅇ○]\s*년생",
@@ -162,6 +162,7 @@ class LawHit:
     end: int
     span: str
     excepted: bool = False
+    concept: str | None = None  # the clause-level category, for hits from guards/discrimination.py
 
 
 def _line_at(text: str, pos: int) -> str:
@@ -205,7 +206,7 @@ def scan_law(text: str, company_context: str = "", languages: tuple[str, ...] = 
             continue  # the phrase rules already cover it
         line = _line_at(norm, c.start)
         excepted = bool(rule.exception and rule.exception.search(line) and rule.exception.search(company_context))
-        hits.append(LawHit(rule, c.start, c.end, norm[c.start:c.end].strip(), excepted))
+        hits.append(LawHit(rule, c.start, c.end, norm[c.start:c.end].strip(), excepted, c.category))
     return _dedupe(hits)
 
 
@@ -229,12 +230,24 @@ def remove_spans(text: str, hits: list[LawHit], mode: str = "clause") -> str:
     spans = [(h.start, h.end) for h in hits]
     if mode == "clause":
         return drop_clauses(norm, spans)
+    # A clause-level hit takes its whole sentence (the reason given is part of the condition:
+    # "신혼이신 분은 곧 출산휴가…"), and so does any other sentence about the same attribute; a
+    # phrase hit takes only its words.
+    sentences = sentence_spans(norm)
+    categories = {h.concept or _PHRASE_CONCEPT.get(h.rule.category, h.rule.category) for h in hits}
+    phrase_sentences = {s for s in sentences for h in hits if h.concept is None and s[0] <= h.start < s[1]}
+    drop = [s for s in sentences for h in hits if h.concept and s[0] <= h.start < s[1]]
+    drop += [s for s, cat in attribute_mentions(norm) if cat in categories and s not in phrase_sentences]
+    spans = [(h.start, h.end) for h in hits if h.concept is None] + drop
     out = norm
     for start, end in sorted(_merge_spans(spans), reverse=True):
         out = out[:start] + " " + out[end:]
     out = "\n".join(tidy_fragment(line) for line in out.split("\n"))
     rest = [h for h in scan_law(out) if not h.excepted]
     return drop_clauses(out, [(h.start, h.end) for h in rest]) if rest else out
+
+
+_PHRASE_CONCEPT = {"privacy": "family"}
 
 
 def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

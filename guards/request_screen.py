@@ -133,8 +133,13 @@ NON_POSTING_ARTIFACT = _rx(
     r"(공고|채용공고)\s*(대신|말고)\s*[^.\n]{0,30}(출력|작성|써|보여|알려|말해|짜)",
     r"\b(write|compose)\s+(me\s+)?(a|an|some)?\s*(poem|song|haiku|limerick|rap|toast|joke|love\s+letter|story)\b",
 )
-OFF_DOMAIN_ASK = _rx(
+# A bare "explain/recommend/tell me" with no hiring word: off-domain in a short request, but also
+# how a pasted posting talks to applicants ("경험을 설명해주세요"), so only short requests count.
+GENERIC_ASK = _rx(
     r"(?<![가-힣])(추천|설명|번역|요약|계산|비교|풀이|풀어|알려|가르쳐)\s*(을|를)?\s*(도\s*)?(해|좀\s*해)?\s*(줘|주세요|줄래|줘요|주라|달라|주실)",
+)
+GENERIC_ASK_MAX_CHARS = 400
+OFF_DOMAIN_ASK = _rx(
     r"어떻게\s*생각|뭐야|뭔가요|뭐예요|뭘까|사도\s*될까|될까요\?|인가요\?|쓰는\s*법|차이(가|를|점)?\s*(뭐|설명|알려)",
     r"\b(can|could|would)\s+you\s+(tell|explain|recommend|suggest|translate|summari[sz]e|help\s+me\s+with|write\s+me)\b",
     r"\b(write|give)\s+me\s+(a|an|the)\s+[^.\n]{0,30}\b(birthday|wedding|anniversary|condolence|love|message|card|note|"
@@ -216,13 +221,14 @@ def _has_hiring_signal(text: str) -> bool:
     if _any(HIRING, text):
         return True
     # In a Korean request a Latin word is almost always a skill or tool name ("Kafka 경험 강조").
-    return not is_english(text) and bool(_LATIN_WORD.search(text)) and not _any(OFF_DOMAIN_ASK, text)
+    return not is_english(text) and bool(_LATIN_WORD.search(text)) and not _any(OFF_DOMAIN_ASK + GENERIC_ASK, text)
 
 
 def _off_domain_clause(text: str) -> re.Match | None:
     """An ask for something other than the posting, in a clause of its own."""
+    asks = OFF_DOMAIN_ASK + (GENERIC_ASK if len(text) <= GENERIC_ASK_MAX_CHARS else ())
     for clause in _CLAUSE_SPLIT.split(text):
-        if clause and clause.strip() and (m := _any(OFF_DOMAIN_ASK, clause)) and not _any(HIRING, clause):
+        if clause and clause.strip() and (m := _any(asks, clause)) and not _any(HIRING, clause):
             return m
     return None
 

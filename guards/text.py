@@ -124,10 +124,23 @@ def drop_clauses(text: str, spans: list[tuple[int, int]]) -> str:
 _SPACED_RUN = re.compile(r"(?<![\w가-힣])(?:[\w가-힣][ .·_\-]){2,}[\w가-힣](?![\w가-힣])|[가-힣](?:[.·_*][가-힣])+")
 
 
+# Korean has many one-syllable words ("키 큰 분"), so a run of spaced syllables is joined only
+# when the result spells a word the guards look for.
+_GUARDED_WORDS = ("남자", "여자", "남성", "여성", "외모", "용모", "결혼", "미혼", "기혼", "나이", "연령", "임신", "출산", "장애",
+                  "종교", "출신", "국적", "외국인", "체중", "무시", "프롬프트", "지시", "시스템", "주민", "번호", "이하", "미만",
+                  "이상", "우대", "제외", "불가", "한정", "사절", "무관", "성별", "단정")
+
+
 def join_spaced_letters(text: str) -> str:
     """'m a l e only' -> 'male only', '남 자 만' -> '남자만', '외.모.단.정' -> '외모단정': undoes a
     word broken into single letters (three or more in a row), the usual way to slip past a filter."""
-    return _SPACED_RUN.sub(lambda m: re.sub(r"[ .·_\-]", "", m.group(0)), text)
+    def join(m: re.Match) -> str:
+        joined = re.sub(r"[ .·_*\-]", "", m.group(0))
+        if re.search(r"[가-힣]", joined) and " " in m.group(0) and not any(w in joined for w in _GUARDED_WORDS):
+            return m.group(0)
+        return joined
+
+    return _SPACED_RUN.sub(join, text)
 
 
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"})
