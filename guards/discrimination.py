@@ -159,6 +159,9 @@ def attribute_mentions(text: str) -> list[tuple[tuple[int, int], str]]:
                 cat = _ko_attribute(tokens, i)
                 if cat and cat != "origin_region" and _lemma(tokens[i]) not in AMBIGUOUS_WORDS:
                     out.append(((s_start, s_end), cat))
+            # Kiwi may split a slang word ("아재"); the word itself still counts as a mention.
+            out += [((s_start, s_end), KO_ATTRIBUTES[w]) for w in KO_PERSON_ATTRS
+                    if len(w) >= 2 and w in KO_ATTRIBUTES and w in sentence and w not in AMBIGUOUS_WORDS]
         for cat, rx in _EN_ATTR_RX.items():
             if rx.search(sentence):
                 out.append(((s_start, s_end), cat))
@@ -327,7 +330,7 @@ def _scan_sentence_ko(sentence: str, tokens, offset: int) -> list[ConceptHit]:
                 and not (head == j and any(t.form in ("때문", "탓") for t in tokens[j + 1:j + 4])):
             i = j
             continue
-        if j < n and tokens[j].tag == "SL" and cat not in ("age",):
+        if j < n and tokens[j].tag == "SL" and tokens[j].form.isalpha() and cat not in ("age",):
             i = j
             continue
         # Preceded by a noun it modifies ("API 키", "임금 인상", "신장 질환" handled above).
@@ -385,7 +388,7 @@ def _modifies_person(tokens, j: int) -> bool:
     """An adjective (젊은, 건강한) whose next noun is a person."""
     for k in range(j, min(j + 3, len(tokens))):
         t = tokens[k]
-        if t.tag.startswith(("E", "XSA", "XSV")) or t.tag in ("SP",):
+        if t.tag.startswith(("E", "XSA", "XSV")) or t.tag in ("SP",) or t.form in ("한", "하", "스러운"):
             continue
         return t.form in PERSON_NOUNS and t.tag.startswith("N")
     return False

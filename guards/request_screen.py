@@ -180,7 +180,7 @@ HIRING = _rx(
 # level already chosen) they make a request about the posting even without a hiring noun.
 POSTING_CONTEXT = _rx(
     r"써\s*줘|써\s*주세요|써\s*줄래|써요|적어|넣어|명시|표현|기재|포함|빼\s*줘|빼고|빼\s*주|삭제|추가|수정|바꿔|다듬|작성|문구|"
-    r"조건|한정|제외|우대|선호|모집|뽑|구해|구함|찾아요|찾습니다|원해|지원|분으로|분이면|분만|분은|분이|사람|친구|지원서|이력서|"
+    r"조건|한정|제외|우대|선호|모집|뽑|구해|구함|찾아요|찾습니다|원해|지원|분\s*(으로|이면|만|은|이)|사람|친구|지원서|이력서|"
     r"으로요|로요|이어야|여야|언급|소개|안내|표시|반영|녹여|어필",
     r"\b(write|add|include|mention|state|say|put|require|prefer|only|must|should|candidates?|applicants?|people|"
     r"someone|anyone|posting|ask\s+(applicants|candidates|for))\b",
@@ -253,13 +253,18 @@ def screen_request(request: str, language: str = "ko") -> ScreenResult:
         return reject("abusive", "IN-ABUSE-001", m,
                       "요청에 욕설·혐오 표현이 있어 처리할 수 없습니다. 표현을 바꿔 다시 요청해 주세요.",
                       "The request contains abusive or hateful language and cannot be processed.")
+    if m := (_any(HARMFUL, readable)):
+        return reject("off_domain", "IN-DOMAIN-003", m,
+                      "채용공고가 아니거나 해로운 일을 돕는 요청은 처리할 수 없습니다. 채용공고에 관한 내용만 요청해 주세요.",
+                      "Requests for something other than the posting, or for harmful help, are refused. "
+                      "Please ask only about the job posting.")
     if m := (_any(INJECTION, text) or _any(INJECTION, readable) or _any(INJECTION, squeezed) or _any(INJECTION, decoded)
              or _any(INJECTION_PHRASES, text) or _any(INJECTION_PHRASES, readable)):
         return reject("injection", "IN-INJECT-001", m,
                       "시스템 지시를 바꾸거나 내부·타사 정보를 요구하는 요청은 처리할 수 없습니다. 채용공고 내용만 요청해 주세요.",
                       "Requests that try to override instructions or obtain internal or other companies' data are refused. "
                       "Please ask only about the job posting.")
-    if m := (_any(HARMFUL, readable) or _any(NON_POSTING_ARTIFACT, readable)):
+    if m := (_any(NON_POSTING_ARTIFACT, readable)):
         return reject("off_domain", "IN-DOMAIN-003", m,
                       "채용공고가 아니거나 해로운 일을 돕는 요청은 처리할 수 없습니다. 채용공고에 관한 내용만 요청해 주세요.",
                       "Requests for something other than the posting, or for harmful help, are refused. "

@@ -13,8 +13,14 @@ _SEP_RE = re.compile(SEPARATOR_CLASS + "+")
 _HANJA = str.maketrans("代歲才女男性婚未既年生以下上限國籍外人出身障碍宗敎教齡", "대세세여남성혼미기년생이하상한국적외인출신장애종교교령")
 
 
+_COMPAT_JAMO = re.compile(r"([\u3131-\u318e]+)")
+
+
 def nfkc(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).translate(_HANJA)
+    # Compatibility jamo ("ㅋㅋ", "ㅈㅁㅂㅎ") stay as typed: NFKC would turn them into conjoining
+    # jamo that the Korean analyser reads as nouns.
+    parts = _COMPAT_JAMO.split(text)
+    return "".join(p if i % 2 else unicodedata.normalize("NFKC", p) for i, p in enumerate(parts)).translate(_HANJA)
 
 
 def compact(text: str) -> str:
@@ -131,6 +137,14 @@ _GUARDED_WORDS = ("남자", "여자", "남성", "여성", "외모", "용모", "�
                   "이상", "우대", "제외", "불가", "한정", "사절", "무관", "성별", "단정")
 
 
+_SPACED_PAIRS = re.compile("(?<![가-힣])(" + "|".join(f"{w[0]}[ .·_*]{w[1]}" for w in _GUARDED_WORDS if len(w) == 2)
+                           + r")(?![가-힣])|(?<=[세살대])\s*(이)[ .·]?(하|상)(?![가-힣])")
+
+
+# Kiwi reads "…인 분만" ("only people who are …") as 분만 (childbirth); spell the two words apart.
+_BUNMAN = re.compile(r"(?<=[인한은는신된운될])(\s*\)?\s*)분만(?=\s*(요|받|지원|뽑|채용|가능|우대|환영|$|[.,!?~]))")
+
+
 def join_spaced_letters(text: str) -> str:
     """'m a l e only' -> 'male only', '남 자 만' -> '남자만', '외.모.단.정' -> '외모단정': undoes a
     word broken into single letters (three or more in a row), the usual way to slip past a filter."""
@@ -140,7 +154,9 @@ def join_spaced_letters(text: str) -> str:
             return m.group(0)
         return joined
 
-    return _SPACED_RUN.sub(join, text)
+    text = _BUNMAN.sub(lambda m: m.group(1) + "분 만", text)
+    text = _SPACED_RUN.sub(join, text)
+    return _SPACED_PAIRS.sub(lambda m: re.sub(r"[ .·_*]", "", m.group(0)), text)
 
 
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"})
