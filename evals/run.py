@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import re
 import sys
 import tempfile
 import time
@@ -43,6 +44,7 @@ class CaseResult:
     verdict: str
     classes: list[str]
     leaks: list[str] = field(default_factory=list)
+    registry_leaks: list[str] = field(default_factory=list)
     unlawful: list[str] = field(default_factory=list)
     unsupported: int = 0
     sections_present: int = 0
@@ -67,10 +69,21 @@ def load_cases(path: Path) -> list[dict]:
     return cases
 
 
+def _registry_leaks(text: str, matcher) -> list[str]:
+    return [h.matched for h in matcher.find(text)]
+
+
 def _leaks(text: str, matcher, must_not: list[str]) -> list[str]:
-    found = [h.matched for h in matcher.find(text)]
+    """Registry matches plus forbidden words. Forbidden words are matched spacing-insensitively,
+    except Latin-only words, which must stand as words ("NDA" is not the "nda" of "standard")."""
+    found = _registry_leaks(text, matcher)
     squeezed = compact(text)
-    found += [m for m in must_not if compact(m) and compact(m) in squeezed]
+    for m in must_not:
+        if re.fullmatch(r"[A-Za-z][A-Za-z .'-]*", m.strip()):
+            if re.search(r"(?<![A-Za-z])" + r"\s+".join(map(re.escape, m.split())) + r"(?![A-Za-z])", text, re.IGNORECASE):
+                found.append(m)
+        elif compact(m) and compact(m) in squeezed:
+            found.append(m)
     return found
 
 
@@ -96,6 +109,7 @@ async def run_case(rt, case: dict) -> CaseResult:
         published = [final.get("final_posting") or ""] + list((final.get("drafts") or {}).values())
         for text in published:
             res.leaks += _leaks(text, ctx.matcher, exp.get("must_not_contain", []))
+            res.registry_leaks += _registry_leaks(text, ctx.matcher)
         approved = final.get("final_posting") or ""
         res.unlawful = [h.span for h in scan_law(approved, ctx.text_for_law_exceptions()) if not h.excepted]
         posting = Posting.from_markdown(approved, final.get("language") or "ko")
@@ -140,6 +154,8 @@ def summarize(results: list[CaseResult]) -> dict:
         "per_class": per_class,
         "outputs": len(produced),
         "leak_rate": sum(1 for r in produced if r.leaks) / len(produced) if produced else 0.0,
+        # Only the company's registered secrets (the hard guarantee, whatever the request said).
+        "registry_leak_rate": sum(1 for r in produced if r.registry_leaks) / len(produced) if produced else 0.0,
         "unlawful_rate": sum(1 for r in produced if r.unlawful) / len(produced) if produced else 0.0,
         "unsupported_claim_rate": sum(1 for r in produced if r.unsupported) / len(produced) if produced else 0.0,
         "section_coverage": sum(r.sections_present for r in produced) / sections_req if sections_req else None,
@@ -179,7 +195,7 @@ def print_report(backend: str, summary: dict, results: list[CaseResult]) -> None
     for c, m in summary["per_class"].items():
         print(f"{c:<18}{m['support']:>8}{_fmt(m['precision']):>11}{_fmt(m['recall']):>9}")
     print()
-    for key in ("verdict_accuracy", "reject_recall", "false_reject_rate", "leak_rate", "unlawful_rate",
+    for key in ("verdict_accuracy", "reject_recall", "false_reject_rate", "leak_rate", "registry_leak_rate", "unlawful_rate",
                 "unsupported_claim_rate", "section_coverage", "tokens", "llm_calls", "model_input_leaks", "errors"):
         print(f"{key:<24}{_fmt(summary[key]):>10}")
     wrong = [r for r in results if r.verdict != r.expected_verdict or r.leaks or r.unlawful or r.error]
