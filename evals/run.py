@@ -226,20 +226,30 @@ async def run(cases: list[dict], backend: str, database_url: str | None = None) 
             rt = Runtime(settings, adversarial_models(secrets))
         await rt.start()
         try:
-            results = [await run_case(rt, case) for case in cases]
-            return results, _model_input_leaks(rt)
+            results, leaks, scripted = [], 0, False
+            for case in cases:
+                before = _calls(rt)
+                results.append(await run_case(rt, case))
+                new = _calls(rt)[len(before):]
+                scripted = scripted or hasattr(rt.models.small, "calls")
+                leaks += _model_input_leaks(rt, case["company_id"], new)
+            return results, (leaks if scripted else None)
         finally:
             await rt.stop()
 
 
-def _model_input_leaks(rt) -> int | None:
-    """How many model calls received a registered sensitive entity (scripted backends record calls)."""
+def _calls(rt) -> list:
+    return [c for m in (rt.models.small, rt.models.large) if m is not None for c in getattr(m, "calls", [])]
+
+
+def _model_input_leaks(rt, company_id: str, calls: list) -> int:
+    """How many of a case's model calls received that company's registered entities (scripted
+    backends record their calls). Another company's names are not this company's secrets."""
     from guards.sensitive import SensitiveMatcher
 
-    calls = [c for m in (rt.models.small, rt.models.large) if m is not None for c in getattr(m, "calls", [])]
     if not calls:
-        return None
-    matcher = SensitiveMatcher([e for c in rt.repo.list_companies() for e in rt.repo.get_sensitive_entities(c.id)])
+        return 0
+    matcher = SensitiveMatcher(rt.repo.get_sensitive_entities(company_id))
     return sum(1 for call in calls if matcher.find("\n".join(str(m.content) for m in call)))
 
 

@@ -37,8 +37,8 @@ def test_case_sets_are_well_formed():
         assert len({c["id"] for c in cases}) == len(cases), name
         assert {c["expect"]["verdict"] for c in cases} == {"allow", "reject", "allow_with_fix"}, name
     assert len(load_cases(CASES / "holdout_v3.jsonl")) >= 150
-    near_misses = [c for c in load_cases(CASES / "holdout_v3.jsonl") if "near" in c.get("category", "")]
-    assert len(near_misses) >= 60
+    lawful = [c for c in load_cases(CASES / "holdout_v3.jsonl") if c["expect"]["verdict"] == "allow"]
+    assert len(lawful) >= 60  # mostly lawful near-misses ("20대 기업", "장애인 고용 우대")
 
 
 @pytest.mark.parametrize("backend", ["offline", "adversarial"])
