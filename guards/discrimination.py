@@ -424,6 +424,8 @@ def _predicate_after(tokens, j: int, cat: str, attr_lemma: str) -> tuple[int, st
             return (k, t.form)  # "남자분이어야": must be
         is_restrict = lemma in KO_RESTRICT or t.form in KO_RESTRICT
         is_select = lemma in KO_SELECT or t.form in KO_SELECT
+        if (lemma in KO_COLLECT or t.form in KO_COLLECT) and j < n and tokens[j].form == "도" and tokens[j].tag == "JX":
+            continue  # "임산부도 쓸 수 있는": inclusive, not asked for
         if (lemma in KO_COLLECT or t.form in KO_COLLECT) and cat in ("family", "origin", "marital", "religion", "rrn",
                                                                      "appearance", "age"):
             if _negated_after(tokens, k) or _negated_before(tokens, k):
@@ -573,8 +575,9 @@ _EN_THING_AFTER = re.compile(
     r"learning|office|offices|headquarters|hq|startup|company|business|launch|release|version|mode|"
     r"stack|code|codebase|systems?|software|hardware|workers\s+comp|kits?|gifts?|packages?)\b", re.IGNORECASE)
 _EN_AUDIENCE_BEFORE = re.compile(r"\b(?:campaigns?|marketing|customers?|consumers?|users?|audiences?|targeting|target|"
-                                 r"markets?|products?|shoppers?|brands?|patients?|clients?|serving|serve)\b"
-                                 r"[^.]{0,25}$", re.IGNORECASE)
+                                 r"markets?|products?|shoppers?|brands?|patients?|clients?|serving|serve|buyers?|segments?|"
+                                 r"demographics?|readers?|viewers?)\b"
+                                 r"[^.;]{0,40}$", re.IGNORECASE)
 _EN_BENEFIT = re.compile(r"\b(?:insurance|(?:parental|maternity|paternity|sick|annual|paid|family|medical|childcare)\s+leave|"
                          r"check[-\s]?ups?|allowance|stipend|daycare|childcare|reimburse\w*|"
                          r"benefits?|perks?|discount|wellness|gym)\b", re.IGNORECASE)
@@ -648,9 +651,13 @@ def _en_predicate(sentence: str, attr: re.Match) -> re.Match | None:
     return best
 
 
-def audience_before(text: str, start: int) -> bool:
+_KO_AUDIENCE_BEFORE = re.compile(r"(고객|고객층|타깃|타겟|소비자|구매자|구매층|사용자|유저|시장|이용자|팬층|시청자|독자)\S{0,3}\s*[\d~\-–\s대]*$")
+
+
+def audience_before(text: str, start: int, english: bool = True) -> bool:
     """Whether the words just before a position name customers or a market, not applicants."""
-    return bool(_EN_AUDIENCE_BEFORE.search(text[max(0, start - 40):start]))
+    before = text[max(0, start - 40):start]
+    return bool((english and _EN_AUDIENCE_BEFORE.search(before)) or _KO_AUDIENCE_BEFORE.search(before[-20:]))
 
 
 def scan_concepts(text: str, languages: tuple[str, ...] = ("ko", "en")) -> list[ConceptHit]:

@@ -186,7 +186,7 @@ def scan_law(text: str, company_context: str = "", languages: tuple[str, ...] = 
                     continue
                 if _NEGATION_AFTER.match(norm[m.end():]):
                     continue
-                if rule.language == "en" and audience_before(norm, m.start()):
+                if audience_before(norm, m.start()):
                     continue  # "campaigns for women in their 30s": customers, not applicants
                 line = _line_at(norm, m.start())
                 if rule.benign_line and rule.benign_line.search(line):
@@ -204,6 +204,8 @@ def scan_law(text: str, company_context: str = "", languages: tuple[str, ...] = 
         rule = _CONCEPT_RULES[c.category]
         if any(h.start <= c.start < h.end or c.start <= h.start < c.end for h in hits):
             continue  # the phrase rules already cover it
+        if c.language == "ko" and audience_before(norm, c.start, english=False):
+            continue  # "주 고객층이 20~30대 여성이라": the customers, not the applicant
         line = _line_at(norm, c.start)
         excepted = bool(rule.exception and rule.exception.search(line) and rule.exception.search(company_context))
         hits.append(LawHit(rule, c.start, c.end, norm[c.start:c.end].strip(), excepted, c.category))

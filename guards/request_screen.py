@@ -76,6 +76,9 @@ INJECTION_PHRASES = _rx(
     r"\[\s*(system|admin|developer|root)\s*(override|prompt|message|instructions?|mode)?\s*\]",
     r"\b(list|show|print|dump|reveal|output)\s+(every|all|each)\s+[^.\n]{0,30}(sensitive|confidential|secret|registr|internal)",
     r"(모든|전체|다른)\s*(회사|고객사|기업)\S{0,3}\s*[^.\n]{0,20}(민감|비공개|내부|등록)[^.\n]{0,10}(목록|정보|자료)",
+    r"\b(ignore|bypass|disable|skip|turn\s+off)\s+(your|the|all|any)?\s*(guardrails?|filters?|safety|checks?|rules|restrictions|compliance)",
+    r"\b(pretend|assume)\s+(that\s+)?(the\s+)?(compliance|review|check|validation|approval)\S*\s+[^.\n]{0,20}(passed|approved|done)",
+    r"\bmark\s+(this|it|the\s+draft)\s+[^.\n]{0,15}as\s+approved|(승인|검토)\s*(된|완료된?)\s*것으로\s*(처리|표시|간주)",
     r"\bfrom\s+now\s+on\s+you\s+(are|will)\b|(?<![A-Za-z])DAN(?![A-Za-z])|\bno\s+restrictions\b|\bwithout\s+(any\s+)?(of\s+your\s+)?(compliance|filters?|restrictions|guardrails|rules)",
     r"\b(print|output|reveal|show|dump|leak|list)\b[^.\n]{0,30}\b(api\s*keys?|passwords?|tokens?|env(ironment)?\s+variables?|credentials|secrets?)\b",
     r"(경쟁사|(?<![가-힣])타사|다른\s*(회사|기업|업체|고객사?))\S{0,4}\s*(?:\S{0,10}\s*){0,2}(내부|기밀|비공개|연봉\s*표|메모|문서|자료|데이터|정보|공고\s*원문|이력서|지원자)"
@@ -95,7 +98,7 @@ SENSITIVE_ASK = _rx(
 )
 ABUSIVE = _rx(
     r"씨\s*발|시\s*발(?!점|전|생|주|표|령|송|행|효|견|사|굴|매|동|급|주|간|언)|ㅅ\s*ㅂ|ㅆ\s*ㅂ|병\s*신|ㅂ\s*ㅅ|개\s*새\s*끼|좆|존\s*나|지\s*랄|닥\s*쳐|꺼\s*져(?!\s*(있|서|도|버|요|야|진|졌))|미친\s*(놈|년|새끼)",
-    r"씨\W?\d?\W?발|ㅈ\s*같|개\s*쓰레기|ㄱ\s*ㅅ\s*ㄲ|대\s*가\s*리|느\s*금\s*마|니\s*애\s*미|애\s*미\s*(없|뒤)|ㅆ\W{0,2}ㅂ|ㅅ\W{0,2}ㅂ\W",
+    r"ㄱ\s*ㅐ\s*ㅅ\s*ㅐ\s*ㄲ\s*ㅣ|씨\W?\d?\W?발|ㅈ\s*같|개\s*쓰레기|ㄱ\s*ㅅ\s*ㄲ|대\s*가\s*리|느\s*금\s*마|니\s*애\s*미|애\s*미\s*(없|뒤)|ㅆ\W{0,2}ㅂ|ㅅ\W{0,2}ㅂ\W",
     r"\b(f+[u*x]+c?k+\w*|sh[i1!]+t+\w*|piece\s+of\s+sh\w+|b[i1!]tch\w*|a\$\$hole|stfu)\b",
     r"\b(fuck\w*|shit\w*|bitch\w*|asshole|bastard|retard\w*|idiot)\b",
     r"틀\s*딱|짱\s*깨|한\s*남\s*충|김\s*치\s*녀|급\s*식\s*충|홍\s*어|쪽\s*바\s*리|흑\s*형|똥\s*남\s*아",
@@ -115,6 +118,7 @@ HARMFUL = _rx(
     r"(스스로|자진|제\s*발로)\s*(나가|퇴사|그만두)[^.\n]{0,30}(방법|어떻게|하면|만들|정리|알려)|(업무\s*배제|따돌|괴롭히|괴롭힘|왕따)[^.\n]{0,20}(방법|어떻게|하면|시키|정리)",
     r"(비번|비밀번호|계정|패스워드)\S{0,3}\s*(을|를)?\s*(알아내|털|훔치|해킹|뚫)",
     r"(집\s*주소|가족\s*정보|신상|개인\s*정보|사생활)\S{0,3}\s*(을|를|까지)?\s*(알아(내|낼|낸)|캐|찾아(내|낼|낸)|털|뒷조사)",
+    r"(별점|리뷰|평점)\s*(테러|조작|1점)|악플|\bfake\s+reviews?\b|\bscrap\w*\s+[^.\n]{0,25}\b(profiles?|personal|emails?|phone)",
     r"(비방|험담|악성\s*소문|안\s*좋게\s*소문|소문\s*(을\s*)?(내|퍼뜨)|평판\s*(을\s*)?(깎|떨어뜨|망치))",
     r"(불법|몰래|무단)\s*\S{0,6}\s*(수집|크롤링|스크래핑|촬영|녹음|추적)",
     r"\b(how\s+(do\s+i|to|can\s+i|would\s+i)|help\s+me|teach\s+me|show\s+me|write\s+(me\s+)?|give\s+me|can\s+you|"
@@ -155,7 +159,7 @@ OFF_DOMAIN_ASK = _rx(
     r"\b(write|compose|create|generate)\s+(me\s+)?(a|an|some)?\s*(poem|song|story|essay|joke|haiku|limerick|recipe|"
     r"letter|speech|code|function|script|sql\s+query|regex|program)\b",
     r"\b(what|who|when|where|how)\s+(is|are|was|were|do|does|did|can|should|many|much)\b[^.?\n]{0,60}\?",
-    r"\b(translate|summari[sz]e|solve|calculate|debug|fix)\s+(this|the|my|these|a)\b",
+    r"\b(translate|summari[sz]e|solve|calculate|debug|fix)\s+(this|the|my|these|a|into|to)\b",
 )
 HIRING = _rx(
     r"채용|공고|모집|구인|구직|지원자|지원\s*자격|자격\s*요건|우대|직무|담당자|담당\s*업무|주요\s*업무|복리\s*후생|연봉|처우|"
@@ -171,7 +175,8 @@ HIRING = _rx(
     r"office|skills?|stack|senior|junior|lead|manager|analyst|designer|backend|frontend|full[-\s]?stack|ml|ai|data|"
     r"finance|accounting|hr|marketing|years?|degree|requirements?|preferred|perks|culture|jd|ad|draft|template|"
     r"concise|detailed|tone|english|korean|version|section|bullet|emphasi[sz]e|highlight|mention|description|"
-    r"employment|contract|full[-\s]time|part[-\s]time|intern(ship)?|visa|relocation|equity|bonus|leave)\b",
+    r"employment|contract|full[-\s]time|part[-\s]time|intern(ship)?|visa|relocation|equity|bonus|leave|required|"
+    r"must|plus|nice\s+to\s+have|we\s+sell|our\s+(team|office|company|product)|contact|apply|application|resume|cv)\b",
     r"(톤|문체|어투|말투|분량|길이|형식|섹션|항목|문구|표현)\S{0,3}\s*(을|를)?\s*(바꿔|수정|줄여|늘려|다듬|정리|변경|맞춰)",
     r"(더|좀)\s*(간결|자세|친근|전문적|부드럽|격식)",
     r"(rewrite|shorten|make\s+it|tone|more\s+(concise|detailed|formal|friendly))",
@@ -181,7 +186,9 @@ HIRING = _rx(
 POSTING_CONTEXT = _rx(
     r"써\s*줘|써\s*주세요|써\s*줄래|써요|적어|넣어|명시|표현|기재|포함|빼\s*줘|빼고|빼\s*주|삭제|추가|수정|바꿔|다듬|작성|문구|"
     r"조건|한정|제외|우대|선호|모집|뽑|구해|구함|찾아요|찾습니다|원해|지원|분\s*(으로|이면|만|은|이)|사람|친구|지원서|이력서|"
-    r"으로요|로요|이어야|여야|언급|소개|안내|표시|반영|녹여|어필",
+    r"으로요|로요|이어야|여야|언급|소개|안내|표시|반영|녹여|어필|정리|통일|줄여|늘려|맨\s*(위|앞|아래|뒤)|위로|아래로|앞으로|"
+    r"뒤로|체로|(?<![가-힣])(영어|한국어|국문|영문|일본어)로|이모지|줄바꿈|굵게|문장|문단|제목|항목|섹션|팀|동료|회의|출장|"
+    r"취업|비자|소지|필요|요건|우대|근무|사무실|연봉|급여",
     r"\b(write|add|include|mention|state|say|put|require|prefer|only|must|should|candidates?|applicants?|people|"
     r"someone|anyone|posting|ask\s+(applicants|candidates|for))\b",
 )
@@ -210,7 +217,7 @@ def _any(patterns: tuple[re.Pattern, ...], text: str) -> re.Match | None:
     return None
 
 
-_CLAUSE_SPLIT = re.compile(r"[.!?。\n+]+|(?:공고|채용)\S{0,2}\s*(?:상관|관계)\s*없(?:는데|지만|고)|별개로|unrelated|(?:,\s*)?and\s+also|"
+_CLAUSE_SPLIT = re.compile(r"[.!?。\n+&]+|아\s*그리고|(?:공고|채용)\S{0,2}\s*(?:상관|관계)\s*없(?:는데|지만|고)|별개로|unrelated|(?:,\s*)?and\s+also|"
                            r"\s[—–-]\s|\s(?:그리고|그리고\s*나서|그\s*다음에?|다음에|그\s*전에|하기\s*전에|also|and\s+then|then|"
                            r"before\s+that|after\s+that|plus|by\s+the\s+way|btw)\s|,\s*|전에\s|하고\s*나서\s|나중에\s*하고\s",
                            re.IGNORECASE)
@@ -220,8 +227,28 @@ _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z+#.]{1,}")
 def _has_hiring_signal(text: str) -> bool:
     if _any(HIRING, text):
         return True
-    # In a Korean request a Latin word is almost always a skill or tool name ("Kafka 경험 강조").
-    return not is_english(text) and bool(_LATIN_WORD.search(text)) and not _any(OFF_DOMAIN_ASK + GENERIC_ASK, text)
+    # A bare list of skills or tools ("Go, Kafka, k8s") is a request about the posting's stack.
+    hangul = len(re.findall(r"[가-힣]", text))
+    return (not is_english(text) and bool(_LATIN_WORD.search(text)) and len(text) <= 40 and hangul <= 6
+            and not _any(OFF_DOMAIN_ASK + GENERIC_ASK, text))
+
+
+# In this form (company, job and level already chosen) a short text with no hiring word is
+# usually an edit ("영어로", "이모지 빼"); it is off-domain only with a positive sign of another topic.
+OFF_TOPIC = _rx(
+    r"점심|저녁\s*메뉴|메뉴\s*추천|맛집|여행|환율|주가|날씨|연애|남친|여친|와이프|남편|생일|결혼식|축가|게임|축구|야구|드라마|"
+    r"영화|다이어트|운동|숙제|시험|수능|코인|주식|부동산|맞춤법|로또|운세|번아웃|고민|심심|끝말잇기|놀자|수다|잡담|연말정산|청약|"
+    r"마라톤|페이스|단톡|톡방|회의록|레시피|요리",
+    r"\b(lunch|dinner|weather|stocks?|crypto|movie|game|homework|recipe|wedding|birthday|vacation|travel|girlfriend|"
+    r"boyfriend|wife|husband|football|soccer|baseball|lottery|horoscope|group\s+chat|cover\s+letter|bitcoin)\b",
+)
+
+
+_EN_QUESTION = re.compile(r"^\s*(what|who|when|where|why|how|is|are|can|could|should|do|does)\b[^?]*\?\s*$", re.IGNORECASE)
+
+
+def _off_topic_signal(text: str) -> bool:
+    return bool(_EN_QUESTION.search(text) or _any(OFF_DOMAIN, text) or _any(OFF_DOMAIN_ASK + GENERIC_ASK, text) or _any(OFF_TOPIC, text))
 
 
 def _off_domain_clause(text: str) -> re.Match | None:
@@ -249,7 +276,7 @@ def screen_request(request: str, language: str = "ko") -> ScreenResult:
         return ScreenResult("reject", [cls], "", findings, msg_ko if language == "ko" else msg_en)
 
     # NFKC turns compatibility jamo ("ㅅㅂ") into other code points, so the raw text is checked too.
-    if m := (_any(ABUSIVE, request or "") or _any(ABUSIVE, text) or _any(ABUSIVE, squeezed)):
+    if m := (_any(ABUSIVE, request or "") or _any(ABUSIVE, text) or _any(ABUSIVE, squeezed) or _any(ABUSIVE, deleet(text))):
         return reject("abusive", "IN-ABUSE-001", m,
                       "요청에 욕설·혐오 표현이 있어 처리할 수 없습니다. 표현을 바꿔 다시 요청해 주세요.",
                       "The request contains abusive or hateful language and cannot be processed.")
@@ -269,7 +296,8 @@ def screen_request(request: str, language: str = "ko") -> ScreenResult:
                       "채용공고가 아니거나 해로운 일을 돕는 요청은 처리할 수 없습니다. 채용공고에 관한 내용만 요청해 주세요.",
                       "Requests for something other than the posting, or for harmful help, are refused. "
                       "Please ask only about the job posting.")
-    if readable.strip() and not _has_hiring_signal(readable) and not _any(POSTING_CONTEXT, readable):
+    if readable.strip() and not _has_hiring_signal(readable) and (not _any(POSTING_CONTEXT, readable)
+                                                                  or _off_topic_signal(readable)):
         return reject("off_domain", "IN-DOMAIN-002", _any(OFF_DOMAIN, readable) or _any(OFF_DOMAIN_ASK, readable),
                       "요청에서 채용공고와 관련된 내용을 찾지 못했습니다. 직무, 경력, 요건 등을 포함해 다시 요청해 주세요.",
                       "The request does not describe a job posting. Please mention the role, level or requirements.")
