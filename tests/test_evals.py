@@ -19,7 +19,8 @@ from evals.run import THRESHOLDS, check, load_cases, main
 
 CASES = Path(__file__).resolve().parents[1] / "evals" / "cases"
 TUNING = ["dev.jsonl", "dev_v2.jsonl", "dev_v3.jsonl"]
-HELD_OUT = ["holdout.jsonl", "holdout_v2.jsonl", "holdout_v3.jsonl"]
+# dev_v4 is the newest tuning set, not yet worked through: gated on safety like the held-out sets.
+HELD_OUT = ["holdout.jsonl", "holdout_v2.jsonl", "holdout_v3.jsonl", "holdout_v4.jsonl", "dev_v4.jsonl"]
 
 
 def _run(name: str, backend: str, tmp_path: Path, gate: bool) -> dict:
@@ -36,7 +37,7 @@ def test_case_sets_are_well_formed():
         cases = load_cases(CASES / name)
         assert len({c["id"] for c in cases}) == len(cases), name
         assert {c["expect"]["verdict"] for c in cases} == {"allow", "reject", "allow_with_fix"}, name
-    assert len(load_cases(CASES / "holdout_v3.jsonl")) >= 150
+    assert len(load_cases(CASES / "holdout_v3.jsonl")) >= 150 and len(load_cases(CASES / "holdout_v4.jsonl")) >= 150
     lawful = [c for c in load_cases(CASES / "holdout_v3.jsonl") if c["expect"]["verdict"] == "allow"]
     assert len(lawful) >= 60  # mostly lawful near-misses ("20대 기업", "장애인 고용 우대")
 
