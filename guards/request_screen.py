@@ -185,12 +185,14 @@ HIRING = _rx(
 # level already chosen) they make a request about the posting even without a hiring noun.
 POSTING_CONTEXT = _rx(
     r"써\s*줘|써\s*주세요|써\s*줄래|써요|적어|넣어|명시|표현|기재|포함|빼\s*줘|빼고|빼\s*주|삭제|추가|수정|바꿔|다듬|작성|문구|"
-    r"조건|한정|제외|우대|선호|모집|뽑|구해|구함|찾아요|찾습니다|원해|지원|분\s*(으로|이면|만|은|이)|사람|친구|지원서|이력서|"
+    r"조건|한정|제외|우대|선호|모집|뽑|구해|구함|찾아요|찾습니다|원해|지원|받을|받겠|받아요|받습니다|모시|분\s*(으로|이면|만|은|이)|사람|친구|지원서|이력서|"
     r"으로요|로요|이어야|여야|언급|소개|안내|표시|반영|녹여|어필|정리|통일|줄여|늘려|맨\s*(위|앞|아래|뒤)|위로|아래로|앞으로|"
     r"뒤로|체로|(?<![가-힣])(영어|한국어|국문|영문|일본어)로|이모지|줄바꿈|굵게|문장|문단|제목|항목|섹션|팀|동료|회의|출장|"
-    r"취업|비자|소지|필요|요건|우대|근무|사무실|연봉|급여",
+    r"취업|비자|소지|필요|요건|우대|근무|사무실|연봉|급여|[가-힣]\s분(?![가-힣])|이면\s*좋겠|였으면|이었으면|"
+    # Words describing the applicant wanted: a request about the person to hire, lawful or not.
+    r"남자|여자|남성|여성|나이|연령|미혼|기혼|외모|용모|장애|출신|본적|종교|국적|학력|경력",
     r"\b(write|add|include|mention|state|say|put|require|prefer|only|must|should|candidates?|applicants?|people|"
-    r"someone|anyone|posting|ask\s+(applicants|candidates|for))\b",
+    r"someone|anyone|posting|ask\s+(applicants|candidates|for)|age|gender|married|single|nationality)\b",
 )
 OFF_DOMAIN = _rx(
     r"\b(poem|poetry|song|lyrics|joke|recipe|weather|horoscope|stock\s+tips?|crypto|bitcoin|lottery|homework|essay\s+about)\b",
@@ -296,8 +298,10 @@ def screen_request(request: str, language: str = "ko") -> ScreenResult:
                       "채용공고가 아니거나 해로운 일을 돕는 요청은 처리할 수 없습니다. 채용공고에 관한 내용만 요청해 주세요.",
                       "Requests for something other than the posting, or for harmful help, are refused. "
                       "Please ask only about the job posting.")
-    if readable.strip() and not _has_hiring_signal(readable) and (not _any(POSTING_CONTEXT, readable)
-                                                                  or _off_topic_signal(readable)):
+    # A hiring condition (even an unlawful one) or a confidential ask is itself about the posting.
+    about_hiring = _has_hiring_signal(readable) or bool([h for h in scan_law(readable) if not h.excepted]) \
+        or bool(scan_confidential_ask(readable))
+    if readable.strip() and not about_hiring and (not _any(POSTING_CONTEXT, readable) or _off_topic_signal(readable)):
         return reject("off_domain", "IN-DOMAIN-002", _any(OFF_DOMAIN, readable) or _any(OFF_DOMAIN_ASK, readable),
                       "요청에서 채용공고와 관련된 내용을 찾지 못했습니다. 직무, 경력, 요건 등을 포함해 다시 요청해 주세요.",
                       "The request does not describe a job posting. Please mention the role, level or requirements.")
