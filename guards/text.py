@@ -28,13 +28,6 @@ def compact(text: str) -> str:
     return _SEP_RE.sub("", nfkc(text).lower())
 
 
-def loose_pattern(token: str, max_gap: int = 3) -> str:
-    """Regex matching the token's characters with up to max_gap separators between them."""
-    chars = [c for c in compact(token)]
-    gap = f"{SEPARATOR_CLASS}{{0,{max_gap}}}"
-    return gap.join(re.escape(c) for c in chars)
-
-
 _DIGIT_GAP = re.compile(r"(?<=\d)\s+(?=[\d세살대년])")
 
 
