@@ -3,12 +3,14 @@ from __future__ import annotations
 
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
+from fastapi.security import HTTPBearer
 
 from api.errors import install_error_handlers
 from api.langserve_routes import add_graph_routes
-from api.routes import router
+from api.routers import audit, catalog, generations, keys, registry, session
 from api.runtime import Runtime
+from api.security import install_security
 from core.config import Settings, get_settings
 from llm.models import ModelSet
 
@@ -33,7 +35,13 @@ def create_app(settings: Settings | None = None, models: ModelSet | None = None)
                               "with guardrails and reviewer approval.")
     app.state.runtime = runtime
     install_error_handlers(app)
-    app.include_router(router)
+    install_security(app, runtime)
+    # Declares the Bearer scheme in the OpenAPI document (the docs' "Authorize" button); the access
+    # middleware is what enforces it, on every route including LangServe's.
+    bearer = [Depends(HTTPBearer(auto_error=False, description="API key: Authorization: Bearer <key>"))]
+    for module in (catalog, registry, generations, keys, audit):
+        app.include_router(module.router, dependencies=bearer)
+    app.include_router(session.router)
 
     @app.get("/health", tags=["ops"])
     def health():

@@ -12,8 +12,8 @@ log = logging.getLogger(__name__)
 
 
 class ApiError(Exception):
-    def __init__(self, status: int, error: str, message: str, **extra):
-        self.status, self.error, self.message, self.extra = status, error, message, extra
+    def __init__(self, status: int, error: str, message: str, headers: dict[str, str] | None = None, **extra):
+        self.status, self.error, self.message, self.extra, self.headers = status, error, message, extra, headers
 
 
 def _field(loc) -> str:
@@ -23,7 +23,8 @@ def _field(loc) -> str:
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api_error(_: Request, exc: ApiError):
-        return JSONResponse({"error": exc.error, "message": exc.message, **exc.extra}, status_code=exc.status)
+        return JSONResponse({"error": exc.error, "message": exc.message, **exc.extra}, status_code=exc.status,
+                            headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_: Request, exc: RequestValidationError):
@@ -38,7 +39,8 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException):
-        return JSONResponse({"error": "http_error", "message": str(exc.detail)}, status_code=exc.status_code)
+        return JSONResponse({"error": "http_error", "message": str(exc.detail)}, status_code=exc.status_code,
+                            headers=getattr(exc, "headers", None))
 
     @app.exception_handler(Exception)
     async def _unexpected(_: Request, exc: Exception):

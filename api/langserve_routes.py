@@ -6,16 +6,19 @@ import contextvars
 import uuid
 from typing import Any, AsyncIterator
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda
 from langchain_core.runnables.config import var_child_runnable_config
 from langserve import add_routes
 from pydantic import BaseModel
 
+from api.deps import ensure_role, ensure_token_budget, get_principal, record_tokens, unknown_thread, usage_tokens, visible_company
+from api.errors import ApiError
 from api.schemas import GraphInput
 from api.streaming import WRITING_NODES, guarded_run
 from api.views import public_view
 from graph.state import add_usage
+from store.access import principal_of
 
 # Keys that hold posting text: before validate_output only the guarded stream stands for them.
 _POSTING_KEYS = ("posting", "drafts", "final_posting")
@@ -23,11 +26,43 @@ _POSTING_KEYS = ("posting", "drafts", "final_posting")
 
 def _thread_config(config: dict, request: Request) -> dict:
     """LangServe does not pass a thread id to a checkpointed graph by itself: take it from the
-    X-Thread-Id header, or start a new thread."""
+    X-Thread-Id header, or start a new thread. The caller's key id rides along (overwriting
+    anything a client put there) so the run can be attributed and counted."""
     thread_id = request.headers.get("x-thread-id") or uuid.uuid4().hex
     configurable = dict(config.get("configurable") or {})
     configurable["thread_id"] = thread_id
+    configurable["jobpost_key_id"] = get_principal(request).key_id
     return {**config, "configurable": configurable}
+
+
+def _input_companies(body: Any) -> list[str]:
+    if not isinstance(body, dict):
+        return []
+    inputs = body.get("inputs") if isinstance(body.get("inputs"), list) else [body.get("input")]
+    return [str(i["company_id"]) for i in inputs if isinstance(i, dict) and i.get("company_id") is not None]
+
+
+async def graph_access(request: Request) -> None:
+    """Who may run the graph through LangServe: a writer or above, on its own companies, on a thread
+    of its own companies, within its token budget. Anything else is 404 (or 403/429), before any work."""
+    runtime = request.app.state.runtime
+    principal = get_principal(request)
+    ensure_role(principal, "writer", "공고 생성")
+    if request.method != "POST":
+        return
+    try:
+        body = await request.json()
+    except ValueError:
+        return  # LangServe answers malformed bodies itself
+    companies = _input_companies(body)
+    for company_id in companies:
+        visible_company(runtime, principal, company_id)
+    if (thread_id := request.headers.get("x-thread-id")) is not None:
+        owner = runtime.access.thread_company(thread_id=thread_id)
+        if owner is not None and (not principal.sees(owner) or any(c != owner for c in companies)):
+            raise unknown_thread(thread_id)
+    if request.url.path.rstrip("/").rsplit("/", 1)[-1] in ("invoke", "batch", "stream", "stream_log", "stream_events"):
+        ensure_token_budget(runtime, principal)
 
 
 _DONE = object()
@@ -91,29 +126,43 @@ def graph_runnable(runtime) -> Runnable:
     async def run_graph(input: Any, config: RunnableConfig) -> AsyncIterator[dict]:
         payload = input.model_dump() if isinstance(input, BaseModel) else dict(input)
         thread_id = str((config.get("configurable") or {}).get("thread_id") or uuid.uuid4().hex)
+        key_id = (config.get("configurable") or {}).get("jobpost_key_id")
+        key = runtime.access.get_key(key_id=key_id) if key_id else None
+        principal = principal_of(key) if key is not None else None
+        if principal is not None and not runtime.access.claim_thread(thread_id=thread_id, company_id=payload.get("company_id"),
+                                                                     key_id=key_id):
+            raise ApiError(404, "unknown_thread", f"생성 요청을 찾을 수 없습니다: {thread_id!r}")
+        if principal is not None:
+            runtime.access.audit(actor=principal, action="generation.create", company_id=payload.get("company_id"),
+                                 target=thread_id, detail={"job_code": payload.get("job_code"), "via": "langserve"})
         inner = {"configurable": {"thread_id": thread_id}}  # only the thread: see _detached
         state: dict = {}
         validated: dict | None = None
         partial, step, interrupted = "", None, False
-        async for kind, value in _detached(guarded_run(runtime.graph, runtime.deps, payload, inner)):
-            if kind == "text":
-                partial += value
-                step = "template" if state.get("route") == "template" else WRITING_NODES[0]
-            elif kind == "interrupt":
-                interrupted = True
-            else:
-                step, update = value
-                _fold(state, update)
-                if step == "validate_output":
-                    validated = {key: update.get(key) for key in _POSTING_KEYS}
-                elif validated is not None and step == "review":
-                    validated.update({key: update[key] for key in _POSTING_KEYS if key in update})
-            yield _public_state(thread_id, state, validated, partial, step, interrupted)
+        try:
+            async for kind, value in _detached(guarded_run(runtime.graph, runtime.deps, payload, inner)):
+                if kind == "text":
+                    partial += value
+                    step = "template" if state.get("route") == "template" else WRITING_NODES[0]
+                elif kind == "interrupt":
+                    interrupted = True
+                else:
+                    step, update = value
+                    _fold(state, update)
+                    if step == "validate_output":
+                        validated = {k: update.get(k) for k in _POSTING_KEYS}
+                    elif validated is not None and step == "review":
+                        validated.update({k: update[k] for k in _POSTING_KEYS if k in update})
+                yield _public_state(thread_id, state, validated, partial, step, interrupted)
+        finally:
+            if principal is not None:
+                record_tokens(runtime, principal, usage_tokens(state.get("usage")), generations=1)
 
     return RunnableLambda(run_graph, name="jobpost").with_types(input_type=GraphInput, output_type=dict)  # type: ignore[arg-type]
 
 
 def add_graph_routes(app: FastAPI, runtime) -> None:
     add_routes(app, graph_runnable(runtime), path="/graph", per_req_config_modifier=_thread_config,
+               dependencies=[Depends(graph_access)],
                enabled_endpoints=("invoke", "batch", "stream", "stream_log", "stream_events", "playground",
                                   "input_schema", "output_schema", "config_schema"))

@@ -8,6 +8,7 @@ from pathlib import Path
 from langgraph.checkpoint.postgres.aio import AsyncPostgresSaver
 from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
 
+from access.ratelimit import make_request_limiter
 from catalog.collector import BundledCollector
 from core.config import Settings
 from graph.builder import build_graph
@@ -15,6 +16,7 @@ from graph.deps import Deps
 from llm.models import ModelSet, build_models
 from retrieval.embeddings import HashingEmbedder
 from retrieval.index import IndexCache
+from store.access import AccessRepository
 from store.db import make_engine, make_session_factory, migrate, normalize_url
 from store.repository import Repository, seed_from_collector
 
@@ -26,7 +28,11 @@ class Runtime:
         self.settings = settings
         self.engine = make_engine(settings.database_url)
         migrate(self.engine)
-        self.repo = Repository(make_session_factory(self.engine))
+        sessions = make_session_factory(self.engine)
+        self.repo = Repository(sessions)
+        self.access = AccessRepository(sessions)
+        self.access.set_env_admin(secret=settings.admin_token or None)
+        self.request_limiter = make_request_limiter(settings.redis_url)
         if settings.seed_sample_data:
             added = seed_from_collector(self.repo, BundledCollector(settings.sample_data_dir))
             if added:

@@ -32,10 +32,23 @@ class GenerationRequest(BaseModel):
 
 
 class ReviewRequest(BaseModel):
-    action: Literal["approve", "edit", "reject"]
+    action: Literal["approve", "edit", "reject", "revise"] = Field(
+        description="approve | edit (edit and approve) | reject — reviewers; revise (save an edited draft, "
+                    "still pending review) — writers too")
     edited_posting: str | None = Field(default=None, max_length=20000)
     comment: str | None = Field(default=None, max_length=2000)
-    reviewer: str | None = Field(default=None, max_length=200)
+
+
+class KeyCreate(BaseModel):
+    name: str = Field(min_length=1, max_length=200)
+    role: Literal["writer", "reviewer", "admin"]
+    companies: list[str] = Field(default_factory=list, max_length=500,
+                                 description="The HR team's companies; empty only with global=true")
+    global_: bool = Field(default=False, alias="global", description="Every company (global admins only grant this)")
+    requests_per_minute: int | None = Field(default=None, ge=0, description="Override of the default; 0: no limit")
+    tokens_per_day: int | None = Field(default=None, ge=0, description="Override of the default; 0: no limit")
+
+    model_config = {"populate_by_name": True}
 
 
 class GraphInput(BaseModel):

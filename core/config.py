@@ -3,7 +3,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import AliasChoices, Field
+from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -40,11 +40,39 @@ class Settings(BaseSettings):
     # Request limits.
     max_request_chars: int = Field(default=4000, ge=100)
 
+    # Access control. JOBPOST_ADMIN_TOKEN, when set, is a global admin key (at least 16 characters)
+    # for operators and automated provisioning; unset, the key it made is revoked at start-up.
+    admin_token: str = ""
+    # Where `python server.py` keeps the local admin key it creates when no key exists (untracked).
+    local_admin_key_file: Path = REPO_ROOT / "var" / "admin.key"
+    # Per-key limits (a key may override both); 0 switches a limit off.
+    rate_limit_rpm: int = Field(default=120, ge=0)
+    rate_limit_tokens_per_day: int = Field(default=500_000, ge=0)
+    # Redis URL for limits shared across server processes; empty: in-process limits.
+    redis_url: str = ""
+    # Browsers sign in at /login and get a session cookie that lasts this long.
+    session_ttl_hours: float = Field(default=12.0, gt=0)
+    # Origins allowed to call the API from a browser (comma-separated); empty: same origin only.
+    cors_origins: str = ""
+    # Strict-Transport-Security max-age; 0 leaves the header off (turn on behind TLS).
+    hsts_seconds: int = Field(default=0, ge=0)
+
     # Retrieval: company documents above this many characters are chunked and searched
     # instead of being passed whole.
     retrieval_char_budget: int = 6000
     retrieval_top_k: int = 6
     chunk_chars: int = 600
+
+    @field_validator("admin_token")
+    @classmethod
+    def _strong_admin_token(cls, v: str) -> str:
+        v = v.strip()
+        if v and len(v) < 16:
+            raise ValueError("JOBPOST_ADMIN_TOKEN must be at least 16 characters")
+        return v
+
+    def cors_origin_list(self) -> list[str]:
+        return [o.strip().rstrip("/") for o in self.cors_origins.split(",") if o.strip()]
 
     @property
     def offline(self) -> bool:

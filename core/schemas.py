@@ -123,7 +123,7 @@ class Usage(BaseModel):
 
 
 class ReviewDecision(BaseModel):
-    action: Literal["approve", "edit", "reject"]
-    edited_posting: str | None = Field(default=None, description="Markdown of the edited posting (action=edit)")
+    action: Literal["approve", "edit", "reject", "revise"]
+    edited_posting: str | None = Field(default=None, description="Markdown of the edited posting (action=edit or revise)")
     comment: str | None = None
     reviewer: str | None = None

@@ -1,5 +1,8 @@
 """Step 8: the reviewer approves, edits or rejects — and approves exactly what is published.
 
+A writer may revise the draft while it waits: the revision is checked like an edit and the
+thread stays pending review.
+
 The run is stored when it reaches review (never earlier, so nothing half-written is kept) and
 updated with each decision. An edit that passes every check is approved as written. An edit that
 needs any fix is not approved: the thread goes back to review with the fixed text, the findings
@@ -36,7 +39,7 @@ def make_review(deps: Deps):
 
         raw = interrupt({"thread_id": thread_id, "posting": state.get("posting", ""),
                          "findings": base["findings"], "diff": state.get("review_diff") or "",
-                         "actions": ["approve", "edit", "reject"]})
+                         "actions": ["approve", "edit", "reject", "revise"]})
         decision = ReviewDecision.model_validate(raw)
         if decision.action == "reject":
             deps.repo.upsert_run(**base, status="rejected", final_markdown=None, reviewer_comment=decision.comment)
@@ -52,6 +55,12 @@ def make_review(deps: Deps):
         edited = decision.edited_posting or ""
         as_written = Posting.from_markdown(edited, language).to_markdown()  # type: ignore[arg-type]
         fixed, findings, status = check_posting(deps, state, edited, fill_missing=False)
+        if decision.action == "revise":
+            # Never approved here; a revision that cannot be fixed leaves the draft as it was.
+            kept = state.get("posting", "") if status == "blocked" else fixed
+            deps.repo.upsert_run(**{**base, "draft_markdown": kept}, status="pending_review")
+            return {"status": "pending_review", "posting": kept, "review": decision.model_dump(), "output_findings": findings,
+                    "review_diff": edit_diff(as_written, kept) if kept.strip() != as_written.strip() else ""}
         if status == "blocked":
             deps.repo.upsert_run(**{**base, "findings": base["findings"] + findings}, status="blocked",
                                  final_markdown=None, reviewer_comment=decision.comment)

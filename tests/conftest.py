@@ -10,23 +10,29 @@ from api.app import create_app
 from core.config import Settings
 from llm.models import ModelSet
 
+# The tests' global admin key (JOBPOST_ADMIN_TOKEN); clients made by make_client send it.
+ADMIN_TOKEN = "test-admin-token-0123456789abcdef"
+ADMIN_HEADERS = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
+
 PG_ADMIN_URL = os.environ.get("JOBPOST_TEST_PG_ADMIN_URL", "postgresql://root@127.0.0.1:5432/postgres")
 
 
 @pytest.fixture
 def settings(tmp_path) -> Settings:
-    return Settings(database_url=f"sqlite:///{tmp_path / 'jobpost.db'}", llm_base_url="", llm_api_key="")
+    # Request and token limits are off here; tests/test_access.py exercises them.
+    return Settings(database_url=f"sqlite:///{tmp_path / 'jobpost.db'}", llm_base_url="", llm_api_key="",
+                    admin_token=ADMIN_TOKEN, rate_limit_rpm=0, rate_limit_tokens_per_day=0)
 
 
 @pytest.fixture
 def make_client(settings):
-    """make_client(models="offline", **settings_overrides) -> a started TestClient.
+    """make_client(models="offline", headers=ADMIN_HEADERS, **settings_overrides) -> a started TestClient.
     models=None builds the models from the settings (the JOBPOST_LLM_* overrides)."""
     clients = []
 
-    def _make(models: ModelSet | None | str = "offline", **overrides) -> TestClient:
+    def _make(models: ModelSet | None | str = "offline", headers: dict | None = None, **overrides) -> TestClient:
         app = create_app(settings.model_copy(update=overrides), ModelSet() if models == "offline" else models)
-        client = TestClient(app)
+        client = TestClient(app, headers=ADMIN_HEADERS if headers is None else headers)
         client.__enter__()
         clients.append(client)
         return client

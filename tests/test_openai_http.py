@@ -8,6 +8,7 @@ import time
 import httpx
 
 from api.app import create_app
+from tests.conftest import ADMIN_HEADERS
 from tests.support.servers import openai_server_process, serve_app_in_thread
 
 
@@ -21,7 +22,7 @@ def test_streaming_over_real_http(settings):
             arrivals: list[tuple[float, str, dict]] = []
             payload = {"company_id": "nuri-ai", "job_code": "1000242", "level": "senior",
                        "request": "PyTorch와 LLM 미세조정 경험을 강조한 시니어 ML 엔지니어 공고를 써줘"}
-            with httpx.stream("POST", f"{url}/generations/stream", json=payload, timeout=120) as r:
+            with httpx.stream("POST", f"{url}/generations/stream", json=payload, headers=ADMIN_HEADERS, timeout=120) as r:
                 assert r.status_code == 200
                 event = None
                 for line in r.iter_lines():

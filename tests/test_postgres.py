@@ -4,6 +4,8 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+from tests.conftest import ADMIN_HEADERS, ADMIN_TOKEN
+
 from api.app import create_app
 from catalog.collector import BundledCollector
 from core.config import get_settings
@@ -34,8 +36,8 @@ def test_repository_round_trip(repo):
 
 def test_full_cycle_on_postgres(pg_url, tmp_path):
     settings = get_settings().model_copy(update={"database_url": pg_url, "checkpoint_url": "",
-                                                 "llm_base_url": "", "llm_api_key": ""})
-    with TestClient(create_app(settings)) as client:
+                                                 "llm_base_url": "", "llm_api_key": "", "admin_token": ADMIN_TOKEN})
+    with TestClient(create_app(settings), headers=ADMIN_HEADERS) as client:
         body = client.post("/generations", json={"company_id": "mirae-logis", "job_code": "1000230",
                                                  "level": "junior"}).json()
         assert body["status"] == "pending_review"

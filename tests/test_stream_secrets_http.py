@@ -13,6 +13,7 @@ import pytest
 from api.app import create_app
 from core.config import Settings
 from guards.text import compact
+from tests.conftest import ADMIN_HEADERS, ADMIN_TOKEN
 from tests.support.servers import openai_server_process, serve_app_in_thread
 from tests.test_stream_guard import NEEDLES
 
@@ -25,14 +26,14 @@ def app_url(tmp_path_factory):
     db = tmp_path_factory.mktemp("leaky") / "jobpost.db"
     with openai_server_process(leaky=True) as base_url:
         settings = Settings(database_url=f"sqlite:///{db}", llm_base_url=base_url, llm_api_key="test-key",
-                            llm_small_model="scripted-small", llm_large_model="scripted-large")
+                            llm_small_model="scripted-small", llm_large_model="scripted-large", admin_token=ADMIN_TOKEN)
         with serve_app_in_thread(create_app(settings)) as url:
             yield url
 
 
 def _post_raw(url: str, body: dict) -> str:
     """Every byte the client receives, as sent."""
-    with httpx.stream("POST", url, json=body, timeout=120) as r:
+    with httpx.stream("POST", url, json=body, headers=ADMIN_HEADERS, timeout=120) as r:
         assert r.status_code == 200
         raw = b"".join(r.iter_raw())
     return raw.decode("utf-8")

@@ -1,0 +1,1 @@
+"""Access control: API keys, roles, company tenants, browser sessions, rate limits and the audit log."""

@@ -1,0 +1,50 @@
+"""Catalog routes: job codes, levels, and the companies (with past postings) the caller may see."""
+from __future__ import annotations
+
+from fastapi import APIRouter, Query
+
+from api.deps import PrincipalDep, RuntimeDep, visible_company
+from api.errors import ApiError
+from core.jobcodes import JOB_CODES
+from core.levels import LEVELS
+
+router = APIRouter(tags=["catalog"])
+
+
+@router.get("/job-codes")
+def job_codes():
+    return [{"code": j.code, "name_ko": j.name_ko, "name_en": j.name_en} for j in JOB_CODES.values()]
+
+
+@router.get("/levels")
+def levels():
+    return [{"key": lv.key, "label_ko": lv.label_ko, "label_en": lv.label_en} for lv in LEVELS.values()]
+
+
+@router.get("/companies")
+def list_companies(rt: RuntimeDep, principal: PrincipalDep):
+    return [c.model_dump() for c in rt.repo.list_companies() if principal.sees(c.id)]
+
+
+@router.get("/companies/{company_id}")
+def get_company(company_id: str, rt: RuntimeDep, principal: PrincipalDep):
+    company = visible_company(rt, principal, company_id)
+    postings = rt.repo.list_postings(company_id)
+    return {**company.model_dump(), "job_codes": sorted({p.job_code for p in postings}),
+            "posting_count": len(postings), "documents": [d.title for d in rt.repo.get_documents(company_id)]}
+
+
+@router.get("/companies/{company_id}/postings")
+def company_postings(company_id: str, rt: RuntimeDep, principal: PrincipalDep, job_code: str | None = Query(default=None)):
+    visible_company(rt, principal, company_id)
+    if job_code is not None and job_code not in JOB_CODES:
+        raise ApiError(422, "unknown_job_code", f"지원하지 않는 직무 코드입니다: {job_code!r}")
+    return [p.model_dump() for p in rt.repo.list_postings(company_id, job_code)]
+
+
+@router.get("/postings/{posting_id}")
+def get_posting(posting_id: str, rt: RuntimeDep, principal: PrincipalDep):
+    posting = rt.repo.get_posting(posting_id)
+    if posting is None or not principal.sees(posting.company_id):
+        raise ApiError(404, "unknown_posting", f"공고를 찾을 수 없습니다: {posting_id!r}")
+    return {**posting.model_dump(), "markdown": posting.as_posting().to_markdown()}

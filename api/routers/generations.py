@@ -1,0 +1,185 @@
+"""Generation routes: start a posting (plain or streamed), list and read a team's threads, review."""
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+
+from fastapi import APIRouter, Query
+from langgraph.types import Command
+from sse_starlette.sse import EventSourceResponse
+
+from access.keys import Principal
+from api.deps import (PrincipalDep, RuntimeDep, ensure_role, ensure_token_budget, record_tokens, require, unknown_thread,
+                      usage_tokens, visible_company, visible_thread)
+from api.errors import ApiError
+from api.runtime import Runtime
+from api.schemas import GenerationRequest, ReviewRequest
+from api.streaming import guarded_run
+from api.views import public_view
+
+router = APIRouter(tags=["generation"])
+log = logging.getLogger(__name__)
+Writer = require("writer", "공고 생성")
+
+# Which role each review action needs: writers revise drafts; publishing decisions are reviewers'.
+REVIEW_ROLES = {"revise": "writer", "approve": "reviewer", "edit": "reviewer", "reject": "reviewer"}
+
+
+def _config(thread_id: str) -> dict:
+    return {"configurable": {"thread_id": thread_id}}
+
+
+def _check(rt: Runtime, principal: Principal, body: GenerationRequest) -> None:
+    visible_company(rt, principal, body.company_id)
+    limit = rt.settings.max_request_chars
+    if len(body.request) > limit:
+        raise ApiError(413, "request_too_long", f"요청이 너무 깁니다: {len(body.request)}자 (최대 {limit}자).")
+    if body.mode == "custom" and not body.request.strip():
+        raise ApiError(422, "empty_request", "맞춤 생성(mode=custom)에는 요청 내용이 필요합니다.")
+    ensure_token_budget(rt, principal)
+
+
+def _start(rt: Runtime, principal: Principal, body: GenerationRequest) -> str:
+    thread_id = uuid.uuid4().hex
+    rt.access.claim_thread(thread_id=thread_id, company_id=body.company_id, key_id=principal.key_id)
+    rt.access.audit(actor=principal, action="generation.create", company_id=body.company_id, target=thread_id,
+                    detail={"job_code": body.job_code, "level": body.level, "mode": body.mode, "language": body.language})
+    return thread_id
+
+
+async def _view(rt: Runtime, thread_id: str) -> dict:
+    snap = await rt.graph.aget_state(_config(thread_id))
+    if not snap or not snap.values:
+        raise unknown_thread(thread_id)
+    interrupted = any(t.interrupts for t in snap.tasks)
+    return public_view(thread_id, snap.values, interrupted)
+
+
+def model_error(exc: Exception) -> ApiError | None:
+    """A failure of the model backend (unreachable, timed out, refused) as a clear 502."""
+    import httpx
+    import openai
+
+    if isinstance(exc, (openai.APIConnectionError, openai.APITimeoutError, openai.APIStatusError, httpx.HTTPError)):
+        detail = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+        return ApiError(502, "model_unavailable",
+                        f"모델 서버 호출에 실패했습니다 (model backend failed): {detail[:200]}")
+    return None
+
+
+async def _run(rt: Runtime, payload, thread_id: str) -> None:
+    try:
+        await rt.graph.ainvoke(payload, _config(thread_id))
+    except Exception as exc:
+        if (err := model_error(exc)) is not None:
+            raise err from exc
+        raise
+
+
+async def _thread_tokens(rt: Runtime, thread_id: str) -> int:
+    snap = await rt.graph.aget_state(_config(thread_id))
+    return usage_tokens((snap.values or {}).get("usage")) if snap else 0
+
+
+def _rejected(view: dict) -> ApiError:
+    return ApiError(422, "request_rejected", view.get("rejection") or "요청이 거부되었습니다.",
+                    classes=view.get("guard_classes"), findings=view.get("findings"), thread_id=view["thread_id"])
+
+
+@router.post("/generations")
+async def start_generation(body: GenerationRequest, rt: RuntimeDep, principal: Principal = Writer):
+    """Runs the graph up to the reviewer interrupt and returns the draft with its findings."""
+    _check(rt, principal, body)
+    thread_id = _start(rt, principal, body)
+    try:
+        await _run(rt, body.model_dump(), thread_id)
+    finally:
+        record_tokens(rt, principal, await _thread_tokens(rt, thread_id), generations=1)
+    view = await _view(rt, thread_id)
+    if view["status"] == "rejected":
+        raise _rejected(view)
+    return view
+
+
+@router.post("/generations/stream")
+async def stream_generation(body: GenerationRequest, rt: RuntimeDep, principal: Principal = Writer):
+    """Server-sent events: `thread` (id), `node` (a step finished), `token` (posting text as it is
+    written, held back and cleaned by the stream guard), then `result` (the same body as
+    POST /generations) or `error`."""
+    _check(rt, principal, body)
+    thread_id = _start(rt, principal, body)
+
+    async def events():
+        yield {"event": "thread", "data": json.dumps({"thread_id": thread_id})}
+        try:
+            async for kind, value in guarded_run(rt.graph, rt.deps, body.model_dump(), _config(thread_id)):
+                if kind == "text":
+                    yield {"event": "token", "data": json.dumps({"text": value}, ensure_ascii=False)}
+                else:
+                    # Only the step's name: what a step returns is unvalidated until validate_output.
+                    node = value[0] if kind == "update" else "__interrupt__"
+                    yield {"event": "node", "data": json.dumps({"node": node})}
+            yield {"event": "result", "data": json.dumps(await _view(rt, thread_id), ensure_ascii=False, default=str)}
+        except Exception as exc:  # the stream has started: report in-band, never a stack trace
+            err = model_error(exc)
+            if err is None:
+                log.exception("stream failed")
+                err = ApiError(500, "internal_error", "내부 오류가 발생했습니다. 잠시 후 다시 시도해 주세요.")
+            yield {"event": "error", "data": json.dumps({"error": err.error, "message": err.message},
+                                                        ensure_ascii=False)}
+        finally:
+            record_tokens(rt, principal, await _thread_tokens(rt, thread_id), generations=1)
+
+    return EventSourceResponse(events())
+
+
+@router.get("/generations")
+def list_generations(rt: RuntimeDep, principal: Principal = Writer, company_id: str | None = Query(default=None),
+                     limit: int = Query(default=50, ge=1, le=500)):
+    """The team's generation threads, newest first (a company filter narrows them)."""
+    if company_id is not None:
+        visible_company(rt, principal, company_id)
+        scope: set[str] | None = {company_id}
+    else:
+        scope = None if principal.is_global else set(principal.companies)
+    out = []
+    for t in rt.access.list_threads(companies=scope, limit=limit):
+        run = rt.repo.get_run(t.thread_id)
+        out.append({"thread_id": t.thread_id, "company_id": t.company_id, "created_at": t.created_at,
+                    "created_by": t.key_id, "status": run.status if run else "in_progress",
+                    "job_code": run.job_code if run else None, "level": run.level if run else None,
+                    "updated_at": run.updated_at if run else None})
+    return out
+
+
+@router.get("/generations/{thread_id}")
+async def get_generation(thread_id: str, rt: RuntimeDep, principal: Principal = Writer):
+    visible_thread(rt, principal, thread_id)
+    return await _view(rt, thread_id)
+
+
+@router.post("/generations/{thread_id}/review")
+async def review_generation(thread_id: str, body: ReviewRequest, rt: RuntimeDep, principal: PrincipalDep):
+    """Resume a thread paused at review: approve, edit (edit and approve), reject — reviewers — or
+    revise (save an edited draft, still pending review) — writers too."""
+    # The role first: its answer (403) is the same for every thread, so it says nothing about them.
+    ensure_role(principal, REVIEW_ROLES[body.action], f"검토 작업 {body.action!r}")  # type: ignore[arg-type]
+    company_id = visible_thread(rt, principal, thread_id)
+    view = await _view(rt, thread_id)
+    if view["status"] != "pending_review":
+        raise ApiError(409, "not_pending_review", f"검토 대기 중인 요청이 아닙니다 (상태: {view['status']}).")
+    if body.action in ("edit", "revise") and not (body.edited_posting or "").strip():
+        raise ApiError(422, "empty_edit", f"action={body.action}에는 edited_posting이 필요합니다.")
+    if body.action in ("edit", "revise"):
+        ensure_token_budget(rt, principal)  # checking an edit may call the judge model
+    before = usage_tokens(view.get("usage"))
+    decision = body.model_dump() | {"reviewer": principal.name}
+    try:
+        await _run(rt, Command(resume=decision), thread_id)
+    finally:
+        record_tokens(rt, principal, max(0, await _thread_tokens(rt, thread_id) - before))
+    after = await _view(rt, thread_id)
+    rt.access.audit(actor=principal, action=f"generation.{body.action}", company_id=company_id, target=thread_id,
+                    detail={"status": after["status"], "comment": bool(body.comment)})
+    return after

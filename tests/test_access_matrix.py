@@ -1,0 +1,189 @@
+"""Role × route matrix: every route of the app, for no key, a wrong key, a revoked key, a writer, a
+reviewer, a team admin and a global admin, on the caller's own company and on another company."""
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Callable
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from core.config import Settings
+from llm.models import ModelSet
+from tests.conftest import ADMIN_HEADERS, ADMIN_TOKEN
+
+OWN, OTHER = "nuri-ai", "chorok-foods"
+RANK = {"writer": 0, "reviewer": 1, "admin": 2, "global": 2}
+GEN = {"job_code": "1000229", "level": "junior"}
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    db = tmp_path_factory.mktemp("matrix") / "jobpost.db"
+    settings = Settings(database_url=f"sqlite:///{db}", llm_base_url="", llm_api_key="", admin_token=ADMIN_TOKEN,
+                        rate_limit_rpm=0, rate_limit_tokens_per_day=0)
+    app = create_app(settings, ModelSet())
+    # One client (one event loop for the app's lifespan); the admin's calls add the admin key.
+    with TestClient(app) as client:
+        admin = _As(client, ADMIN_HEADERS)
+        keys = {}
+        for name, role in (("writer", "writer"), ("reviewer", "reviewer"), ("admin", "admin"), ("revoked", "writer")):
+            r = admin.post("/keys", json={"name": f"team-{name}", "role": role, "companies": [OWN]})
+            assert r.status_code == 201, r.text
+            keys[name] = r.json()
+        assert admin.delete(f"/keys/{keys['revoked']['id']}").status_code == 200
+        secrets = {name: k["key"] for name, k in keys.items()}
+        secrets["global"] = ADMIN_TOKEN
+        secrets["wrong"] = "jp_" + "x" * 43
+        yield app, client, admin, secrets
+
+
+class _As:
+    """A client's calls with one caller's headers."""
+
+    def __init__(self, client: TestClient, headers: dict):
+        self.client, self.headers = client, headers
+
+    def get(self, path, **kw):
+        return self.client.get(path, headers=self.headers, **kw)
+
+    def post(self, path, **kw):
+        return self.client.post(path, headers=self.headers, **kw)
+
+    def delete(self, path, **kw):
+        return self.client.delete(path, headers=self.headers, **kw)
+
+
+def _headers(secrets: dict, who: str) -> dict:
+    return {} if who == "none" else {"Authorization": f"Bearer {secrets[who]}"}
+
+
+def _pending_thread(admin: _As, company: str) -> tuple[str, str]:
+    body = admin.post("/generations", json={"company_id": company, **GEN}).json()
+    assert body["status"] == "pending_review", body
+    return body["thread_id"], body["posting"]
+
+
+def _posting_id(admin: _As, company: str) -> str:
+    return admin.get(f"/companies/{company}/postings").json()[0]["id"]
+
+
+def _new_entity(admin: _As, company: str) -> str:
+    text = f"코드명-{uuid.uuid4().hex[:8]}"
+    assert admin.post(f"/companies/{company}/sensitive-entities", json={"text": text, "category": "codename"}).status_code == 201
+    return text
+
+
+def _new_key(admin: _As, company: str) -> str:
+    return admin.post("/keys", json={"name": "victim", "role": "writer", "companies": [company]}).json()["id"]
+
+
+@dataclass
+class Case:
+    method: str
+    route: str  # the route's path template, as the app registers it
+    role: str  # the least role that may call it
+    scoped: bool  # the route touches one company's data
+    # (admin client, company) -> (path, json body or None)
+    make: Callable[[_As, str], tuple[str, dict | None]]
+
+
+def _graph(kind: str) -> Callable[[_As, str], tuple[str, dict | None]]:
+    def make(_, c):
+        body = {"inputs": [{"company_id": c, **GEN}]} if kind == "batch" else {"input": {"company_id": c, **GEN}}
+        return f"/graph/{kind}", body
+    return make
+
+
+CASES = [
+    Case("GET", "/openapi.json", "writer", False, lambda a, c: ("/openapi.json", None)),
+    Case("GET", "/docs", "writer", False, lambda a, c: ("/docs", None)),
+    Case("GET", "/docs/oauth2-redirect", "writer", False, lambda a, c: ("/docs/oauth2-redirect", None)),
+    Case("GET", "/redoc", "writer", False, lambda a, c: ("/redoc", None)),
+    Case("GET", "/me", "writer", False, lambda a, c: ("/me", None)),
+    Case("GET", "/job-codes", "writer", False, lambda a, c: ("/job-codes", None)),
+    Case("GET", "/levels", "writer", False, lambda a, c: ("/levels", None)),
+    Case("GET", "/companies", "writer", False, lambda a, c: ("/companies", None)),
+    Case("GET", "/companies/{company_id}", "writer", True, lambda a, c: (f"/companies/{c}", None)),
+    Case("GET", "/companies/{company_id}/postings", "writer", True, lambda a, c: (f"/companies/{c}/postings", None)),
+    Case("GET", "/postings/{posting_id}", "writer", True, lambda a, c: (f"/postings/{_posting_id(a, c)}", None)),
+    Case("GET", "/companies/{company_id}/sensitive-entities", "admin", True,
+         lambda a, c: (f"/companies/{c}/sensitive-entities", None)),
+    Case("POST", "/companies/{company_id}/sensitive-entities", "admin", True,
+         lambda a, c: (f"/companies/{c}/sensitive-entities", {"text": f"프로젝트-{uuid.uuid4().hex[:8]}", "category": "codename"})),
+    Case("DELETE", "/companies/{company_id}/sensitive-entities", "admin", True,
+         lambda a, c: (f"/companies/{c}/sensitive-entities?text={_new_entity(a, c)}", None)),
+    Case("POST", "/companies/{company_id}/sensitive-entities/proposals", "admin", True,
+         lambda a, c: (f"/companies/{c}/sensitive-entities/proposals", None)),
+    Case("POST", "/generations", "writer", True, lambda a, c: ("/generations", {"company_id": c, **GEN})),
+    Case("POST", "/generations/stream", "writer", True, lambda a, c: ("/generations/stream", {"company_id": c, **GEN})),
+    Case("GET", "/generations", "writer", False, lambda a, c: ("/generations", None)),
+    Case("GET", "/generations/{thread_id}", "writer", True, lambda a, c: (f"/generations/{_pending_thread(a, c)[0]}", None)),
+    Case("POST", "/generations/{thread_id}/review", "reviewer", True,
+         lambda a, c: (f"/generations/{_pending_thread(a, c)[0]}/review", {"action": "approve"})),
+    Case("POST", "/generations/{thread_id}/review", "writer", True,
+         lambda a, c: ((lambda t, p: (f"/generations/{t}/review", {"action": "revise", "edited_posting": p + "\n- 코드 리뷰 문화\n"}))(
+             *_pending_thread(a, c)))),
+    Case("POST", "/keys", "admin", True, lambda a, c: ("/keys", {"name": "new", "role": "writer", "companies": [c]})),
+    Case("GET", "/keys", "admin", False, lambda a, c: ("/keys", None)),
+    Case("GET", "/keys/{key_id}", "admin", True, lambda a, c: (f"/keys/{_new_key(a, c)}", None)),
+    Case("DELETE", "/keys/{key_id}", "admin", True, lambda a, c: (f"/keys/{_new_key(a, c)}", None)),
+    Case("GET", "/audit", "admin", False, lambda a, c: ("/audit", None)),
+    Case("GET", "/graph/input_schema", "writer", False, lambda a, c: ("/graph/input_schema", None)),
+    Case("GET", "/graph/output_schema", "writer", False, lambda a, c: ("/graph/output_schema", None)),
+    Case("GET", "/graph/config_schema", "writer", False, lambda a, c: ("/graph/config_schema", None)),
+    Case("GET", "/graph/playground/{file_path:path}", "writer", False, lambda a, c: ("/graph/playground/", None)),
+    *[Case("POST", f"/graph/{k}", "writer", True, _graph(k)) for k in ("invoke", "batch", "stream", "stream_log", "stream_events")],
+]
+# Answer without a key: the health check and the browser sign-in (which takes a key to give a session).
+PUBLIC = {("GET", "/health"), ("GET", "/login"), ("POST", "/login"), ("POST", "/logout")}
+WHO = ["none", "wrong", "revoked", "writer", "reviewer", "admin", "global"]
+
+
+def _expected(case: Case, who: str, company: str) -> int | str:
+    if who in ("none", "wrong", "revoked"):
+        return 401
+    if RANK[who] < RANK[case.role]:
+        return 403
+    if case.scoped and company == OTHER and who != "global":
+        return 404
+    return "2xx"
+
+
+def _routes(app) -> set[tuple[str, str]]:
+    out = set()
+
+    def walk(routes):
+        for r in routes:
+            if hasattr(r, "path"):
+                out.update((m, r.path) for m in (getattr(r, "methods", None) or ()) if m != "HEAD")
+            elif (sub := getattr(r, "original_router", None)) is not None:
+                walk(sub.routes)
+    walk(app.routes)
+    return out
+
+
+def test_matrix_covers_every_route(world):
+    app = world[0]
+    covered = {(c.method, c.route) for c in CASES} | PUBLIC
+    assert _routes(app) - covered == set(), "routes without a row in the access matrix"
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.method} {c.route} ({c.role})")
+def test_role_route_matrix(world, case):
+    _, client, admin, secrets = world
+    misses = []
+    for company in ((OWN, OTHER) if case.scoped else (OWN,)):
+        for who in WHO:
+            path, body = case.make(admin, company)
+            r = client.request(case.method, path, json=body, headers=_headers(secrets, who))
+            want = _expected(case, who, company)
+            ok = 200 <= r.status_code < 300 if want == "2xx" else r.status_code == want
+            if not ok:
+                misses.append(f"{who}@{company}: {r.status_code} (want {want}) {r.text[:160]}")
+            if isinstance(want, int):
+                assert r.headers["content-type"].startswith("application/json"), (who, path)
+                assert set(r.json()) >= {"error", "message"}, r.text
+    assert not misses, "\n".join(misses)
