@@ -26,6 +26,9 @@ _API_CSP = "default-src 'none'; frame-ancestors 'none'"
 # Pages (the playground, the sign-in form) run their own scripts and styles; nothing from elsewhere.
 _PAGE_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
              "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+# The LangServe playground builds its input forms with ajv, which compiles JSON schemas with
+# `new Function`: without 'unsafe-eval' the playground cannot render.
+_PLAYGROUND_CSP = _PAGE_CSP.replace("script-src 'self' 'unsafe-inline'", "script-src 'self' 'unsafe-inline' 'unsafe-eval'")
 # FastAPI's /docs and /redoc load Swagger UI / ReDoc from jsDelivr.
 _DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
              "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: https://fastapi.tiangolo.com; "
@@ -35,7 +38,7 @@ _DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.
 def bearer_token(headers: Headers) -> tuple[bool, str | None]:
     """(header present, key). A present but malformed header is an error, not an anonymous call."""
     raw = headers.get("authorization")
-    if raw is None:
+    if raw is None or not raw.strip():
         return False, None
     scheme, _, token = raw.strip().partition(" ")
     token = token.strip()
@@ -167,7 +170,9 @@ class SecurityHeadersMiddleware:
                 ctype = Headers(raw=headers).get("content-type", "")
                 if path in ("/docs", "/redoc"):
                     csp = _DOCS_CSP
-                elif ctype.startswith("text/html") or "/playground" in path:
+                elif "/playground" in path:
+                    csp = _PLAYGROUND_CSP
+                elif ctype.startswith("text/html"):
                     csp = _PAGE_CSP
                 else:
                     csp = _API_CSP

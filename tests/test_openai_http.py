@@ -8,7 +8,8 @@ import time
 import httpx
 
 from api.app import create_app
-from tests.conftest import ADMIN_HEADERS
+from access.ratelimit import utc_day
+from tests.conftest import ADMIN_HEADERS, ADMIN_TOKEN
 from tests.support.servers import openai_server_process, serve_app_in_thread
 
 
@@ -31,6 +32,8 @@ def test_streaming_over_real_http(settings):
                     elif line.startswith("data:"):
                         arrivals.append((time.monotonic(), event, json.loads(line[5:])))
             stats = httpx.get(base_url.rsplit("/v1", 1)[0] + "/stats").json()["requests"]
+            access = app.state.runtime.access
+            spent = access.tokens_used(key_id=access.authenticate(secret=ADMIN_TOKEN).key_id, day=utc_day())
 
     tokens = [(t, d) for t, e, d in arrivals if e == "token"]
     result_time, _, result = next((t, e, d) for t, e, d in arrivals if e == "result")
@@ -46,6 +49,8 @@ def test_streaming_over_real_http(settings):
     assert {r["model"] for r in stats} == {"scripted-small", "scripted-large"}
     assert any(r["stream"] and r["model"] == "scripted-large" for r in stats)
     assert result["usage"]["completion_tokens"] > 0 and result["usage"]["llm_calls"] >= 3
+    # The tokens the server reported are counted against the caller's key (the daily budget).
+    assert spent == result["usage"]["prompt_tokens"] + result["usage"]["completion_tokens"]
 
 
 def test_unreachable_model_gives_502_and_stores_nothing(make_client):
