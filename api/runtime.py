@@ -16,7 +16,9 @@ from graph.deps import Deps
 from llm.models import ModelSet, build_models
 from retrieval.embeddings import HashingEmbedder
 from retrieval.index import IndexCache
+from onboarding.worker import OnboardingWorker
 from store.access import AccessRepository
+from store.onboarding import OnboardingRepository
 from store.db import make_engine, make_session_factory, migrate, normalize_url
 from store.repository import Repository, seed_from_collector
 
@@ -31,6 +33,7 @@ class Runtime:
         sessions = make_session_factory(self.engine)
         self.repo = Repository(sessions)
         self.access = AccessRepository(sessions)
+        self.onboarding = OnboardingRepository(sessions)
         self.access.set_env_admin(secret=settings.admin_token or None)
         self.request_limiter = make_request_limiter(settings.redis_url)
         if settings.seed_sample_data:
@@ -41,6 +44,7 @@ class Runtime:
         self.deps = Deps(repo=self.repo, models=self.models, settings=settings,
                          index_cache=IndexCache(HashingEmbedder(), settings.chunk_chars))
         self.graph = build_graph(self.deps)
+        self.worker = OnboardingWorker(self.deps, self.onboarding)
         self._stack = contextlib.AsyncExitStack()
 
     async def start(self) -> None:
@@ -62,7 +66,9 @@ class Runtime:
             from authoring.pregenerate import pregenerate_all
 
             await pregenerate_all(self.deps, only_missing=True)
+        await self.worker.start()
 
     async def stop(self) -> None:
+        await self.worker.stop()
         await self._stack.aclose()
         self.engine.dispose()

@@ -68,3 +68,12 @@ class SensitiveEntityIn(BaseModel):
     category: Literal["codename", "unreleased_product", "nda_client", "confidential_figure", "hostname",
                       "ip_address", "personal_data", "other"] = "other"
     aliases: list[str] = Field(default_factory=list, max_length=20)
+
+
+class CompanyCreate(BaseModel):
+    name: str = Field(min_length=1, max_length=200)
+    intro: str = Field(default="", max_length=20000, description="회사 소개 (company introduction)")
+    industry: str = Field(default="", max_length=200)
+    size: str = Field(default="", max_length=200)
+    location: str = Field(default="", max_length=300)
+    talent_profile: list[str] = Field(default_factory=list, max_length=30, description="인재상")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 
 from authoring.drafts import write_drafts
+from core.jobcodes import JOB_CODES
 from core.levels import LEVELS
 from core.schemas import STYLES
 
@@ -14,7 +15,7 @@ from core.schemas import STYLES
 async def pregenerate_all(deps, only_missing: bool = True) -> int:
     written = 0
     for company in deps.repo.list_companies():
-        job_codes = sorted({p.job_code for p in deps.repo.list_postings(company.id)})
+        job_codes = sorted({p.job_code for p in deps.repo.list_postings(company.id) if p.job_code in JOB_CODES})
         for job_code in job_codes:
             for level in [None, *LEVELS]:
                 key = level or "any"

@@ -49,6 +49,8 @@ class PastPostingRecord(BaseModel):
     title: str
     sections: dict[str, str] = Field(default_factory=dict)
     posted_at: str | None = None
+    source: str = "bundled"  # bundled | collector | api
+    public: bool = True  # may appear among other teams' similar postings
 
     def as_posting(self) -> Posting:
         return Posting(title=self.title, language=self.language, sections=self.sections)  # type: ignore[arg-type]

@@ -37,6 +37,11 @@ class Settings(BaseSettings):
     # the rules. Request side: a judge failure leaves the rules' verdict. Output side: fails closed.
     judge_enabled: bool = True
 
+    # Service 1: how many draft sets are written at once when a company is (re)processed.
+    draft_concurrency: int = Field(default=4, ge=1, le=64)
+    # Uploaded company documents.
+    max_document_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
+
     # Request limits.
     max_request_chars: int = Field(default=4000, ge=100)
 

@@ -74,6 +74,12 @@ class AccessRepository:
                 q = q.where(ApiKey.revoked_at.is_(None))
             return list(s.scalars(q))
 
+    def add_company_to_key(self, *, key_id: str, company_id: str) -> None:
+        with self._sf.begin() as s:
+            row = s.get(ApiKey, key_id)
+            if row is not None and not row.is_global and company_id not in (row.companies or []):
+                row.companies = sorted({*(row.companies or []), company_id})
+
     def count_active_keys(self) -> int:
         with self._sf() as s:
             return int(s.scalar(select(func.count()).select_from(ApiKey).where(ApiKey.revoked_at.is_(None))) or 0)

@@ -48,6 +48,10 @@ class PastPosting(Base):
     title: Mapped[str] = mapped_column(String(300))
     sections: Mapped[dict] = mapped_column(JSON, default=dict)
     posted_at: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    # Where it came from (bundled | collector | api) and whether other teams may see it among
+    # similar postings: a posting collected from a public job site is public, a pasted one is not.
+    source: Mapped[str] = mapped_column(String(16), default="bundled", server_default="bundled")
+    public: Mapped[bool] = mapped_column(default=True, server_default="1")
 
 
 class SensitiveEntity(Base):
@@ -78,6 +82,8 @@ class Draft(Base):
     markdown: Mapped[str] = mapped_column(Text)
     generator: Mapped[str] = mapped_column(String(60))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # Model tokens spent writing the three drafts of this key (0 offline), stored on each style.
+    tokens: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class GenerationRun(Base):
@@ -168,3 +174,47 @@ class AuditEvent(Base):
     company_id: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
     target: Mapped[str | None] = mapped_column(String(200), nullable=True)
     detail: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+class JobProfileRow(Base):
+    """Service 1's pre-extracted profile of one job at one company (duties, skills, benefits, 인재상)."""
+
+    __tablename__ = "job_profiles"
+
+    company_id: Mapped[str] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"), primary_key=True)
+    job_code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    profile: Mapped[dict] = mapped_column(JSON, default=dict)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class EntityProposal(Base):
+    """A registry entry Service 1 proposes; an admin accepts or rejects it (never applied by itself)."""
+
+    __tablename__ = "entity_proposals"
+    __table_args__ = (UniqueConstraint("company_id", "text", name="uq_proposal_company_text"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    company_id: Mapped[str] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(String(300))
+    category: Mapped[str] = mapped_column(String(40))
+    aliases: Mapped[list] = mapped_column(JSON, default=list)
+    status: Mapped[str] = mapped_column(String(16), default="pending")  # pending | accepted | rejected
+    decided_by: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class OnboardingJob(Base):
+    """Service 1's background job for one company: state, progress and the steps already done."""
+
+    __tablename__ = "onboarding_jobs"
+
+    company_id: Mapped[str] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"), primary_key=True)
+    state: Mapped[str] = mapped_column(String(16), default="queued")  # queued | processing | ready | failed
+    progress: Mapped[float] = mapped_column(default=0.0)
+    digest: Mapped[str] = mapped_column(String(64), default="")  # the company data this run is for
+    steps_done: Mapped[list] = mapped_column(JSON, default=list)
+    detail: Mapped[dict] = mapped_column(JSON, default=dict)
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

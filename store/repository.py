@@ -103,16 +103,16 @@ class Repository:
             return {r.style: r for r in rows}
 
     def save_drafts(self, company_id: str, job_code: str, level: str, drafts: dict[str, tuple[str, str]],
-                    generator: str, language: str = "ko") -> None:
+                    generator: str, language: str = "ko", tokens: int = 0) -> None:
         """Store all styles in one transaction (style -> (title, markdown)); replaces existing ones.
         If a concurrent request stored the same drafts first, theirs are kept."""
         try:
-            self._write_drafts(company_id, job_code, level, drafts, generator, language)
+            self._write_drafts(company_id, job_code, level, drafts, generator, language, tokens)
         except IntegrityError:
             pass
 
     def _write_drafts(self, company_id: str, job_code: str, level: str, drafts: dict[str, tuple[str, str]],
-                      generator: str, language: str) -> None:
+                      generator: str, language: str, tokens: int = 0) -> None:
         with self._sf.begin() as s:
             for style, (title, markdown) in drafts.items():
                 row = s.scalars(select(Draft).where(Draft.company_id == company_id, Draft.job_code == job_code,
@@ -120,9 +120,9 @@ class Repository:
                                                     Draft.language == language)).first()
                 if row is None:
                     s.add(Draft(company_id=company_id, job_code=job_code, level=level, style=style, title=title,
-                                markdown=markdown, generator=generator, language=language))
+                                markdown=markdown, generator=generator, language=language, tokens=tokens))
                 else:
-                    row.title, row.markdown, row.generator = title, markdown, generator
+                    row.title, row.markdown, row.generator, row.tokens = title, markdown, generator, tokens
 
     # --- generation runs ---------------------------------------------------------------
     def upsert_run(self, **fields) -> None:

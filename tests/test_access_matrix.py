@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import Callable
+from typing import Any, Callable
 
 import pytest
 from fastapi.testclient import TestClient
@@ -87,7 +87,19 @@ class Case:
     role: str  # the least role that may call it
     scoped: bool  # the route touches one company's data
     # (admin client, company) -> (path, json body or None)
-    make: Callable[[_As, str], tuple[str, dict | None]]
+    make: Callable[[_As, str], tuple[str, Any]]
+
+
+def _proposal(admin: _As, company: str) -> int:
+    from catalog.models import SensitiveEntityRecord
+
+    store = admin.client.app.state.runtime.onboarding
+    text = f"Project {uuid.uuid4().hex[:6]}"
+    store.save_proposals(company_id=company, proposals=[SensitiveEntityRecord(text=text, category="codename")])
+    return next(p["id"] for p in store.list_proposals(company_id=company) if p["text"] == text)
+
+
+POSTING = {"job_code": None, "title": "백엔드 개발자", "text": "주요업무\n- API 개발\n자격요건\n- Python 3년 이상"}
 
 
 def _graph(kind: str) -> Callable[[_As, str], tuple[str, dict | None]]:
@@ -117,6 +129,17 @@ CASES = [
          lambda a, c: (f"/companies/{c}/sensitive-entities?text={_new_entity(a, c)}", None)),
     Case("POST", "/companies/{company_id}/sensitive-entities/proposals", "admin", True,
          lambda a, c: (f"/companies/{c}/sensitive-entities/proposals", None)),
+    Case("POST", "/companies", "admin", False, lambda a, c: ("/companies", {"name": f"새회사 {uuid.uuid4().hex[:4]}", "intro": "소개"})),
+    Case("POST", "/companies/{company_id}/postings", "admin", True, lambda a, c: (f"/companies/{c}/postings", [POSTING])),
+    Case("POST", "/companies/{company_id}/documents", "admin", True,
+         lambda a, c: (f"/companies/{c}/documents", {"__files__": {"file": ("about.md", "# 회사 소개\n우리는 물류 회사입니다.".encode(), "text/markdown")}})),
+    Case("GET", "/companies/{company_id}/status", "writer", True, lambda a, c: (f"/companies/{c}/status", None)),
+    Case("POST", "/companies/{company_id}/process", "admin", True, lambda a, c: (f"/companies/{c}/process", None)),
+    Case("GET", "/companies/{company_id}/profiles", "writer", True, lambda a, c: (f"/companies/{c}/profiles", None)),
+    Case("GET", "/companies/{company_id}/sensitive-entities/proposals", "admin", True,
+         lambda a, c: (f"/companies/{c}/sensitive-entities/proposals", None)),
+    Case("POST", "/companies/{company_id}/sensitive-entities/proposals/{proposal_id}/{decision}", "admin", True,
+         lambda a, c: (f"/companies/{c}/sensitive-entities/proposals/{_proposal(a, c)}/reject", None)),
     Case("POST", "/generations", "writer", True, lambda a, c: ("/generations", {"company_id": c, **GEN})),
     Case("POST", "/generations/stream", "writer", True, lambda a, c: ("/generations/stream", {"company_id": c, **GEN})),
     Case("GET", "/generations", "writer", False, lambda a, c: ("/generations", None)),
@@ -178,7 +201,10 @@ def test_role_route_matrix(world, case):
     for company in ((OWN, OTHER) if case.scoped else (OWN,)):
         for who in WHO:
             path, body = case.make(admin, company)
-            r = client.request(case.method, path, json=body, headers=_headers(secrets, who))
+            if isinstance(body, dict) and "__files__" in body:
+                r = client.request(case.method, path, files=body["__files__"], headers=_headers(secrets, who))
+            else:
+                r = client.request(case.method, path, json=body, headers=_headers(secrets, who))
             want = _expected(case, who, company)
             ok = 200 <= r.status_code < 300 if want == "2xx" else r.status_code == want
             if not ok:

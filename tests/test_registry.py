@@ -35,7 +35,20 @@ def test_registry_api_and_its_effect_on_generation(client):
     before = client.get(url).json()
     assert any(e["text"] == "쿠팡이츠" for e in before)
     proposals = client.post(url + "/proposals").json()
-    assert all(p["source"] == "proposed" for p in proposals)
+    assert proposals and all(p["status"] == "pending" for p in proposals)
+    assert client.post(url + "/proposals").json() == proposals  # stored once, not proposed twice
+    # Never applied by itself: an admin accepts (into the registry) or rejects each one.
+    first = proposals[0]
+    assert first["text"] not in {e["text"] for e in client.get(url).json()}
+    assert client.post(f"{url}/proposals/{first['id']}/accept").json()["status"] == "accepted"
+    assert client.get(url + "/proposals", params={"status": "pending"}).json() == proposals[1:]
+    assert {e["text"]: e for e in client.get(url).json()}[first["text"]]["source"] == "proposed"
+    other = "/companies/nuri-ai/sensitive-entities"
+    second = client.post(other + "/proposals").json()[0]
+    assert client.post(f"{other}/proposals/{second['id']}/reject").json()["status"] == "rejected"
+    assert second["text"] not in {e["text"] for e in client.get(other).json()}
+    assert client.post(f"{url}/proposals/{second['id']}/accept").status_code == 404  # another company's proposal
+    assert client.post(f"{url}/proposals/999999/accept").status_code == 404
     # Register the company's own WMS name as confidential: it must vanish from new postings.
     r = client.post(url, json={"text": "송도테크노파크", "category": "other"})
     assert r.status_code == 201

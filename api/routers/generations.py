@@ -32,6 +32,10 @@ def _config(thread_id: str) -> dict:
 
 def _check(rt: Runtime, principal: Principal, body: GenerationRequest) -> None:
     visible_company(rt, principal, body.company_id)
+    if (job := rt.onboarding.blocks_generation(company_id=body.company_id)) is not None:
+        raise ApiError(409, "company_not_ready", f"회사 자료를 처리하는 중입니다 (상태: {job.state}, {job.progress:.0%}). "
+                       "GET /companies/{id}/status 가 ready가 되면 다시 시도하세요.", state=job.state, progress=job.progress,
+                       job_error=job.error)
     limit = rt.settings.max_request_chars
     if len(body.request) > limit:
         raise ApiError(413, "request_too_long", f"요청이 너무 깁니다: {len(body.request)}자 (최대 {limit}자).")

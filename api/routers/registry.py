@@ -29,6 +29,7 @@ def add_sensitive(company_id: str, body: SensitiveEntityIn, rt: RuntimeDep, prin
     # The audit log is read by admins only, yet it names the category, not the secret.
     rt.access.audit(actor=principal, action="registry.add", company_id=company_id,
                     detail={"category": body.category, "aliases": len(body.aliases)})
+    rt.worker.enqueue(company_id)  # profiles and drafts are rebuilt without the new entry
     return body.model_dump() | {"source": "manual"}
 
 
@@ -39,12 +40,15 @@ def delete_sensitive(company_id: str, rt: RuntimeDep, principal: Principal = Adm
     if not rt.repo.delete_sensitive_entity(company_id, text):
         raise ApiError(404, "unknown_entity", f"등록되지 않은 항목입니다: {text!r}")
     rt.access.audit(actor=principal, action="registry.delete", company_id=company_id, detail={"category": category})
+    rt.worker.enqueue(company_id)
     return {"deleted": text}
 
 
 @router.post("/companies/{company_id}/sensitive-entities/proposals")
 def propose_sensitive(company_id: str, rt: RuntimeDep, principal: Principal = Admin):
-    """Candidates found in the company's documents that the registry does not have yet (not saved)."""
+    """Look for candidates in the company's documents now; new ones are stored as pending proposals
+    (never added to the registry until an admin accepts them). Returns every pending proposal."""
     visible_company(rt, principal, company_id)
     existing = rt.repo.get_sensitive_entities(company_id)
-    return [e.model_dump() for e in propose_entities(rt.repo.get_documents(company_id), existing)]
+    rt.onboarding.save_proposals(company_id=company_id, proposals=propose_entities(rt.repo.get_documents(company_id), existing))
+    return rt.onboarding.list_proposals(company_id=company_id, status="pending")

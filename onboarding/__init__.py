@@ -1,0 +1,1 @@
+"""Bringing a company's own data in: parsing, classifying, reading documents, pre-extraction."""

@@ -1,0 +1,192 @@
+"""Onboarding real companies from ../shared/data/wanted (read at run time) through the API: intro,
+pasted past postings, a registry entry; Service 1 runs in the background; then template and custom
+postings with parsed sections, no registry leak and no unlawful ask carried over."""
+from __future__ import annotations
+
+import asyncio
+import io
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from catalog.wanted import WantedCollector
+from evals.posting_parser import layout
+from evals.real_postings import DEFAULT_DIR
+from guards.law import scan_law
+from onboarding.service1 import run_job
+
+ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.skipif(not DEFAULT_DIR.exists(), reason="no ../shared/data/wanted")
+
+
+def _companies(n: int) -> list[tuple[str, list[dict]]]:
+    """n real companies with 2+ postings, at least one of a product job code, spread over job codes."""
+    collector = WantedCollector(DEFAULT_DIR)
+    picked, codes = [], set()
+    for cid in collector.list_company_ids():
+        records = collector.fetch_postings(cid)
+        ours = {r.job_code for r in records} - {"other"}
+        if len(records) >= 2 and ours and not ours <= codes:
+            picked.append((cid, [p for p in collector._by_company[cid]]))
+            codes |= ours
+        if len(picked) == n:
+            break
+    return picked
+
+
+def _wait_ready(client, company_id: str, timeout: float = 90.0) -> dict:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        status = client.get(f"/companies/{company_id}/status").json()
+        if status["state"] in ("ready", "failed"):
+            return status
+        time.sleep(0.1)
+    raise AssertionError(f"{company_id} not ready in {timeout}s: {status}")
+
+
+def _secret_word(posts: list[dict]) -> str:
+    """A distinctive word of the company's own postings, to register as confidential."""
+    words = re.findall(r"[가-힣A-Za-z]{4,}", "\n".join(str(p.get("MAINDUTIES") or "") for p in posts))
+    common = {"있습니다", "합니다", "업무", "경험", "관리", "담당", "운영"}
+    return max((w for w in words if w not in common), key=lambda w: (len(set(w)), w))
+
+
+@pytest.mark.parametrize("which", range(3))
+def test_real_company_onboards_through_the_api(client, which):
+    company_key, posts = _companies(3)[which]
+    rng = random.Random(which)
+    name = str(posts[0]["COMPANY"])
+    r = client.post("/companies", json={"name": name, "intro": str(posts[0].get("GROUP_INTRO") or "")[:5000],
+                                        "location": str(posts[0].get("WORKING_AREA") or "")})
+    assert r.status_code == 201, r.text
+    cid = r.json()["id"]
+    pasted = [{"job_code": None, "title": str(p["TITLE"]), "text": layout(p, rng)[0]} for p in posts[:6]]
+    added = client.post(f"/companies/{cid}/postings", json=pasted)
+    assert added.status_code == 201, added.text
+    report = added.json()
+    assert all(a["classified"] and {"duties", "qualifications"} <= set(a["sections"]) for a in report), report
+    codes = sorted({a["job_code"] for a in report} - {"other"})
+    assert codes, report
+    secret = _secret_word(posts[:6])
+    assert client.post(f"/companies/{cid}/sensitive-entities", json={"text": secret, "category": "codename"}).status_code == 201
+
+    status = _wait_ready(client, cid)
+    assert status["state"] == "ready" and status["progress"] == 1.0, status
+    assert set(status["steps_done"]) == {"profiles", "proposals", "index", "drafts"}
+    stored = client.get(f"/companies/{cid}/postings").json()
+    assert len(stored) == len(pasted) and all(p["sections"].get("duties") for p in stored)
+    profiles = client.get(f"/companies/{cid}/profiles").json()
+    assert set(profiles) == set(codes) and all(p["duties"] for p in profiles.values())
+    assert secret not in json.dumps(profiles, ensure_ascii=False)
+
+    job = codes[0]
+    tpl = client.post("/generations", json={"company_id": cid, "job_code": job, "level": "junior"})
+    assert tpl.status_code == 200, tpl.text
+    body = tpl.json()
+    assert body["route"] == "template" and set(body["drafts"]) == {"concise", "detailed", "past_style"}
+    for text in [body["posting"], *body["drafts"].values()]:
+        assert "## 주요업무" in text and "## 자격요건" in text
+        assert secret not in text
+
+    ask = "30세 이하 남성만 지원 가능하고 기혼자는 제외한다고 꼭 넣어서 공고를 써줘"
+    custom = client.post("/generations", json={"company_id": cid, "job_code": job, "mode": "custom", "request": ask})
+    assert custom.status_code in (200, 422), custom.text
+    if custom.status_code == 200:
+        out = custom.json()
+        assert "discriminatory" in out["guard_classes"]
+        for text in [out["posting"], *(out["drafts"] or {}).values()]:
+            assert not [h for h in scan_law(text) if not h.excepted], text
+            assert secret not in text and "남성만" not in text and "기혼자" not in text
+
+
+def test_postings_are_validated_all_or_nothing(client):
+    cid = client.post("/companies", json={"name": "검증회사", "intro": "물류 회사"}).json()["id"]
+    good = {"job_code": None, "title": "인사 담당자", "text": "주요업무\n- 채용 운영\n자격요건\n- 인사 경력 3년"}
+    both = {**good, "sections": {"주요업무": "x"}}
+    bare = {"job_code": None, "title": "무제", "text": "그냥 한 줄 소개"}
+    for bad in (both, bare, {**good, "job_code": "9999999"}):
+        r = client.post(f"/companies/{cid}/postings", json=[good, bad])
+        assert r.status_code == 422 and set(r.json()) >= {"error", "message"}, r.text
+    assert client.get(f"/companies/{cid}/postings").json() == []
+    ok = client.post(f"/companies/{cid}/postings", json=[good, {"job_code": "1000210", "title": "회계 담당",
+                                                                "sections": {"담당 업무": "결산", "Requirements": "- 3 years"}}])
+    assert ok.status_code == 201
+    assert [(p["job_code"], p["classified"]) for p in ok.json()] == [("1000201", True), ("1000210", False)]
+    assert client.post(f"/companies/{cid}/postings", json=[]).status_code == 422
+
+
+def test_documents_upload_and_refusals_store_nothing(client):
+    from docx import Document as Docx
+
+    cid = client.post("/companies", json={"name": "문서회사", "intro": "제조 회사"}).json()["id"]
+    _wait_ready(client, cid)
+    r = client.post(f"/companies/{cid}/documents", files={"file": ("plan.xlsx", b"PK\x03\x04junk", "application/vnd.ms-excel")})
+    assert r.status_code == 415 and r.json()["error"] == "unsupported_document"
+    r = client.post(f"/companies/{cid}/documents", files={"file": ("broken.pdf", b"not a pdf at all", "application/pdf")})
+    assert r.status_code == 422
+    assert client.get(f"/companies/{cid}").json()["documents"] == []
+    doc = Docx()
+    doc.add_heading("회사 소개", 1)
+    doc.add_paragraph("우리는 도전과 협업을 중시하는 인재를 찾습니다. 핵심 가치는 고객 중심입니다.")
+    buf = io.BytesIO()
+    doc.save(buf)
+    r = client.post(f"/companies/{cid}/documents", files={"file": ("소개.docx", buf.getvalue(), "application/octet-stream")})
+    assert r.status_code == 201 and r.json()["format"] == "docx", r.text
+    assert client.get(f"/companies/{cid}").json()["documents"] == [r.json()["title"]]
+    assert _wait_ready(client, cid)["state"] == "ready"
+    big = client.app.state.runtime.settings.max_document_bytes + 1
+    r = client.post(f"/companies/{cid}/documents", files={"file": ("big.txt", b"a" * big, "text/plain")})
+    assert r.status_code == 413
+
+
+def test_a_new_company_waits_until_ready_and_jobs_resume(client):
+    rt = client.app.state.runtime
+    store = rt.onboarding
+    cid = store.create_company(name="재개회사", intro="우리는 핵심 가치로 신뢰를 말합니다.")
+    from onboarding.intake import PostingIn
+
+    rec, _ = PostingIn(title="백엔드 개발자", text="주요업무\n- API 개발\n자격요건\n- Python 3년").to_record(cid)
+    store.add_postings(company_id=cid, postings=[rec])
+    assert store.blocks_generation(company_id=cid) is not None
+    r = client.post("/generations", json={"company_id": cid, "job_code": "1000229"})
+    assert r.status_code == 409 and r.json()["error"] == "company_not_ready"
+
+    # A crash after two steps: the job resumes with the rest and does not redo what was done.
+    digest = store.company_digest(company_id=cid)
+    store.save_profile(company_id=cid, job_code="1000229", profile={"marker": "from before the crash"})
+    store.update_job(company_id=cid, state="processing", digest=digest, steps_done=["profiles", "proposals"], attempts=1)
+    assert asyncio.run(run_job(rt.deps, store, cid)) == "ready"
+    job = store.get_job(company_id=cid)
+    assert job.steps_done == ["profiles", "proposals", "index", "drafts"] and job.attempts == 2
+    assert store.get_profiles(company_id=cid)["1000229"] == {"marker": "from before the crash"}
+    assert set(rt.repo.get_drafts(cid, "1000229", "senior")) == {"concise", "detailed", "past_style"}
+    # Idempotent: a finished job with unchanged data does nothing.
+    assert asyncio.run(run_job(rt.deps, store, cid)) == "ready"
+    assert store.get_job(company_id=cid).attempts == 2
+    assert store.blocks_generation(company_id=cid) is None
+    assert client.post("/generations", json={"company_id": cid, "job_code": "1000229"}).status_code == 200
+
+
+def test_cli_imports_a_real_company_from_the_wanted_collector(tmp_path, make_client):
+    cid, posts = _companies(1)[0]
+    db = f"sqlite:///{tmp_path / 'cli.db'}"
+    env = {**os.environ, "JOBPOST_DATABASE_URL": db}
+    out = subprocess.run([sys.executable, "-m", "onboarding.cli", "import-wanted", "--company", str(posts[0]["COMPANY"])],
+                         cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    result = json.loads(out.stdout)
+    assert result[0]["company_id"] == cid and result[0]["state"] == "ready" and result[0]["imported"]
+    client = make_client(database_url=db)
+    company = client.get(f"/companies/{cid}").json()
+    assert company["name"] == str(posts[0]["COMPANY"]).strip() and company["posting_count"] == len(posts)
+    assert client.get(f"/companies/{cid}/status").json()["state"] == "ready"
+    bad = subprocess.run([sys.executable, "-m", "onboarding.cli", "import-wanted", "--company", "없는회사이름"],
+                         cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert bad.returncode == 2 and "no company named" in bad.stderr
