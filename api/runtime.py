@@ -16,6 +16,7 @@ from graph.deps import Deps
 from llm.models import ModelSet, build_models
 from retrieval.embeddings import HashingEmbedder
 from retrieval.index import IndexCache
+from retrieval.similar_postings import SimilarPostings
 from onboarding.worker import OnboardingWorker
 from store.access import AccessRepository
 from store.onboarding import OnboardingRepository
@@ -45,6 +46,7 @@ class Runtime:
                          index_cache=IndexCache(HashingEmbedder(), settings.chunk_chars))
         self.graph = build_graph(self.deps)
         self.worker = OnboardingWorker(self.deps, self.onboarding)
+        self.similar = SimilarPostings(self.repo)
         self._stack = contextlib.AsyncExitStack()
 
     async def start(self) -> None:

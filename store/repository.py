@@ -44,6 +44,11 @@ class Repository:
             rows = s.scalars(q.order_by(PastPosting.posted_at.desc(), PastPosting.id)).all()
             return [PastPostingRecord.model_validate(r, from_attributes=True) for r in rows]
 
+    def all_postings(self) -> list[PastPostingRecord]:
+        with self._sf() as s:
+            rows = s.scalars(select(PastPosting).order_by(PastPosting.id)).all()
+            return [PastPostingRecord.model_validate(r, from_attributes=True) for r in rows]
+
     def get_posting(self, posting_id: str) -> PastPostingRecord | None:
         with self._sf() as s:
             row = s.get(PastPosting, posting_id)

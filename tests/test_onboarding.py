@@ -190,3 +190,29 @@ def test_cli_imports_a_real_company_from_the_wanted_collector(tmp_path, make_cli
     bad = subprocess.run([sys.executable, "-m", "onboarding.cli", "import-wanted", "--company", "없는회사이름"],
                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert bad.returncode == 2 and "no company named" in bad.stderr
+
+
+def test_similar_postings_respect_teams_and_put_the_company_first(client):
+    from tests.test_access import bearer, make_key
+
+    own = client.get("/companies/nuri-ai/postings").json()
+    target = next(p for p in own if p["job_code"] == "1000229")
+    got = client.get(f"/postings/{target['id']}/similar", params={"k": 5}).json()
+    assert got and all(s["job_code"] == "1000229" and s["id"] != target["id"] for s in got)
+    flags = [s["own_company"] for s in got]
+    assert flags == sorted(flags, reverse=True)  # own company first
+    assert all(s["summary"] for s in got)
+    # Another team's pasted (private) posting is never shown; a public one may be.
+    cid = client.post("/companies", json={"name": "비공개팀", "intro": "x"}).json()["id"]
+    text = target["sections"]["duties"] + "\n" + "\n".join(f"{h}\n{target['sections'].get(k, '')}" for h, k in
+                                                            (("자격요건", "qualifications"), ("우대사항", "preferred")))
+    private = {"job_code": "1000229", "title": target["title"], "text": "주요업무\n" + text}
+    client.post(f"/companies/{cid}/postings", json=[private, {**private, "title": target["title"] + " (공개)", "public": True}])
+    writer = bearer(make_key(client, "writer", companies=("nuri-ai",))["key"])
+    seen = client.get(f"/postings/{target['id']}/similar", params={"k": 20}, headers=writer).json()
+    others = [s for s in seen if s["company_id"] == cid]
+    assert [s["title"] for s in others] == [target["title"] + " (공개)"]
+    # For a generation: the thread's draft is the query.
+    tid = client.post("/generations", json={"company_id": "nuri-ai", "job_code": "1000229", "level": "junior"}).json()["thread_id"]
+    sims = client.get(f"/generations/{tid}/similar", headers=writer).json()
+    assert sims and sims[0]["own_company"] and all(s["job_code"] == "1000229" for s in sims)

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Query
 from api.deps import PrincipalDep, RuntimeDep, visible_company
 from api.errors import ApiError
 from core.jobcodes import JOB_CODES
+from retrieval.similar_postings import posting_text as similar_text
 from core.levels import LEVELS
 
 router = APIRouter(tags=["catalog"])
@@ -42,9 +43,24 @@ def company_postings(company_id: str, rt: RuntimeDep, principal: PrincipalDep, j
     return [p.model_dump() for p in rt.repo.list_postings(company_id, job_code)]
 
 
-@router.get("/postings/{posting_id}")
-def get_posting(posting_id: str, rt: RuntimeDep, principal: PrincipalDep):
+def _visible_posting(rt, principal, posting_id: str):
     posting = rt.repo.get_posting(posting_id)
     if posting is None or not principal.sees(posting.company_id):
         raise ApiError(404, "unknown_posting", f"공고를 찾을 수 없습니다: {posting_id!r}")
+    return posting
+
+
+@router.get("/postings/{posting_id}")
+def get_posting(posting_id: str, rt: RuntimeDep, principal: PrincipalDep):
+    posting = _visible_posting(rt, principal, posting_id)
     return {**posting.model_dump(), "markdown": posting.as_posting().to_markdown()}
+
+
+@router.get("/postings/{posting_id}/similar")
+def similar_postings(posting_id: str, rt: RuntimeDep, principal: PrincipalDep, k: int = Query(default=5, ge=1, le=20)):
+    """The company's own postings of the same job first, then other companies' of the same job code
+    (only the team's own and public ones), each with a one-paragraph summary."""
+    posting = _visible_posting(rt, principal, posting_id)
+    query = f"{posting.title}\n{similar_text(posting)}"
+    return rt.similar.similar(query=query, company_id=posting.company_id, job_code=posting.job_code, k=k, exclude=posting.id,
+                              visible=lambda p: p.public or principal.sees(p.company_id))

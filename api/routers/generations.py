@@ -17,6 +17,7 @@ from api.runtime import Runtime
 from api.schemas import GenerationRequest, ReviewRequest
 from api.streaming import guarded_run
 from api.views import public_view
+from core.jobcodes import JOB_CODES
 
 router = APIRouter(tags=["generation"])
 log = logging.getLogger(__name__)
@@ -161,6 +162,21 @@ def list_generations(rt: RuntimeDep, principal: Principal = Writer, company_id: 
 async def get_generation(thread_id: str, rt: RuntimeDep, principal: Principal = Writer):
     visible_thread(rt, principal, thread_id)
     return await _view(rt, thread_id)
+
+
+@router.get("/generations/{thread_id}/similar")
+async def similar_for_generation(thread_id: str, rt: RuntimeDep, principal: Principal = Writer,
+                                 k: int = Query(default=5, ge=1, le=20)):
+    """Postings similar to this generation's (its draft, or its request while it is being written)."""
+    company_id = visible_thread(rt, principal, thread_id)
+    snap = await rt.graph.aget_state(_config(thread_id))
+    values = (snap.values if snap else None) or {}
+    query = values.get("posting") or values.get("masked_request") or ""
+    job_code = values.get("job_code") or ""
+    if job_code in JOB_CODES:
+        query = f"{JOB_CODES[job_code].name_ko}\n{query}"
+    return rt.similar.similar(query=query, company_id=company_id, job_code=job_code, k=k,
+                              visible=lambda p: p.public or principal.sees(p.company_id))
 
 
 @router.post("/generations/{thread_id}/review")

@@ -1,0 +1,72 @@
+"""Similar postings for a posting or a generation: the company's own of the same job first, then
+other companies' of the same job code — only postings the caller may see (its team's, or public)."""
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Callable
+
+from catalog.models import PastPostingRecord
+from retrieval.similar import SimilarDoc, SimilarIndex
+
+_BODY = ("duties", "qualifications", "preferred")
+
+
+def posting_text(p: PastPostingRecord) -> str:
+    return "\n".join(p.sections.get(k, "") for k in _BODY)
+
+
+class SimilarPostings:
+    """Keeps a BM25 index over every stored posting, rebuilt when the postings change."""
+
+    def __init__(self, repo):
+        self._repo = repo
+        self._lock = threading.Lock()
+        self._digest: str | None = None
+        self._index: SimilarIndex | None = None
+        self._records: dict[str, PastPostingRecord] = {}
+
+    def _current(self) -> SimilarIndex:
+        records = self._repo.all_postings()
+        digest = hashlib.sha256("\x00".join(f"{p.id}\x01{p.title}\x01{len(posting_text(p))}" for p in records).encode()).hexdigest()
+        with self._lock:
+            if digest != self._digest or self._index is None:
+                self._records = {p.id: p for p in records}
+                self._index = SimilarIndex([SimilarDoc(p.id, p.company_id, p.job_code, p.title, posting_text(p)) for p in records])
+                self._digest = digest
+            return self._index
+
+    def similar(self, *, query: str, company_id: str, job_code: str, k: int,
+                visible: Callable[[PastPostingRecord], bool], exclude: str | None = None) -> list[dict]:
+        index = self._current()
+        skip = frozenset({exclude} if exclude else set())
+        own = index.search(query, k, exclude_ids=skip, job_code=job_code, company_id=company_id)
+        # Ask for more than k: some of the others are filtered out below (another team's private ones).
+        others = [(d, s) for d, s in index.search(query, 4 * k + len(own), exclude_ids=skip, job_code=job_code)
+                  if d.company_id != company_id]
+        out = []
+        for doc, score in [*own, *others]:
+            record = self._records.get(doc.id)
+            if record is None or not visible(record):
+                continue
+            out.append({"id": doc.id, "company_id": doc.company_id, "job_code": doc.job_code, "title": doc.title,
+                        "own_company": doc.company_id == company_id, "score": round(score, 3),
+                        "summary": summary(record)})
+            if len(out) == k:
+                break
+        return out
+
+
+def summary(p: PastPostingRecord, items: int = 3) -> str:
+    """One extractive paragraph: the posting's first duties and requirements."""
+    def first(key: str) -> list[str]:
+        lines = [ln.strip().lstrip("-•*·※").strip() for ln in p.sections.get(key, "").splitlines()]
+        return [ln for ln in lines if ln][:items]
+
+    duties, quals = first("duties"), first("qualifications")
+    parts = []
+    if duties:
+        parts.append("주요업무: " + "; ".join(duties))
+    if quals:
+        parts.append("자격요건: " + "; ".join(quals))
+    return " / ".join(parts)
