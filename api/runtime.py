@@ -1,6 +1,7 @@
 """Builds the app's long-lived parts: store, models, graph, and (in the lifespan) the checkpointer."""
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from pathlib import Path
@@ -20,6 +21,7 @@ from retrieval.similar_postings import SimilarPostings
 from onboarding.worker import OnboardingWorker
 from store.access import AccessRepository
 from store.onboarding import OnboardingRepository
+from store.skill_pool import SkillPoolRepository
 from store.db import make_engine, make_session_factory, migrate, normalize_url
 from store.repository import Repository, seed_from_collector
 
@@ -35,6 +37,8 @@ class Runtime:
         self.repo = Repository(sessions)
         self.access = AccessRepository(sessions)
         self.onboarding = OnboardingRepository(sessions)
+        self.skill_pool = SkillPoolRepository(sessions)
+        self._pool_task: asyncio.Task | None = None
         self.access.set_env_admin(secret=settings.admin_token or None)
         self.request_limiter = make_request_limiter(settings.redis_url)
         if settings.seed_sample_data:
@@ -43,7 +47,7 @@ class Runtime:
                 log.info("imported %d sample companies", added)
         self.models = models if models is not None else build_models(settings)
         self.deps = Deps(repo=self.repo, models=self.models, settings=settings,
-                         index_cache=IndexCache(HashingEmbedder(), settings.chunk_chars))
+                         index_cache=IndexCache(HashingEmbedder(), settings.chunk_chars), skill_pool=self.skill_pool)
         self.graph = build_graph(self.deps)
         self.worker = OnboardingWorker(self.deps, self.onboarding)
         self.similar = SimilarPostings(self.repo)
@@ -69,8 +73,34 @@ class Runtime:
 
             await pregenerate_all(self.deps, only_missing=True)
         await self.worker.start()
+        latest = self.skill_pool.latest(state=None)
+        if self.settings.skill_pool_build_at_start and (latest is None or latest.state == "running"):
+            self.start_pool_rebuild()  # never built, or cut off: build it / resume it
+
+    def pool_rebuilding(self) -> bool:
+        return self._pool_task is not None and not self._pool_task.done()
+
+    def start_pool_rebuild(self) -> bool:
+        """Rebuild the skill pool in a worker thread (it never runs on the request path)."""
+        if self.pool_rebuilding():
+            return False
+        from knowledge.batch import rebuild
+
+        wanted = Path(self.settings.skill_pool_wanted_dir) if self.settings.skill_pool_wanted_dir else None
+
+        async def run() -> None:
+            try:
+                await asyncio.to_thread(rebuild, self.repo, self.skill_pool, wanted_dir=wanted)
+            except Exception:
+                log.exception("skill pool rebuild failed")
+
+        self._pool_task = asyncio.get_running_loop().create_task(run())
+        return True
 
     async def stop(self) -> None:
         await self.worker.stop()
+        if self._pool_task is not None and not self._pool_task.done():
+            # A thread cannot be cancelled: wait a while; a batch cut off resumes at the next start.
+            await asyncio.wait([self._pool_task], timeout=30)
         await self._stack.aclose()
         self.engine.dispose()

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 PUBLIC_KEYS = ("status", "route", "verdict", "guard_classes", "rejection", "notices", "style", "generator",
-               "posting", "drafts", "validation", "final_posting", "retrieval", "language", "level", "review_diff")
+               "posting", "drafts", "validation", "final_posting", "retrieval", "language", "level", "review_diff",
+               "skill_suggestions")
 
 
 def public_view(thread_id: str, values: dict, interrupted: bool) -> dict:

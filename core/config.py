@@ -39,6 +39,11 @@ class Settings(BaseSettings):
 
     # Service 1: how many draft sets are written at once when a company is (re)processed.
     draft_concurrency: int = Field(default=4, ge=1, le=64)
+    # The skill pool is built from the stored postings and, when set, the Wanted-format postings
+    # in this folder (e.g. ../shared/data/wanted), read at build time.
+    skill_pool_wanted_dir: str = ""
+    # Build the pool in the background at start-up when none was built yet (or resume a cut-off one).
+    skill_pool_build_at_start: bool = True
     # Uploaded company documents.
     max_document_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
 

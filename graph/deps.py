@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from catalog.models import CompanyDocument, CompanyProfile, PastPostingRecord
 from core.config import Settings
@@ -65,6 +66,15 @@ class Deps:
     settings: Settings
     index_cache: IndexCache
     extra: dict = field(default_factory=dict)
+    skill_pool: Any = None  # store.skill_pool.SkillPoolRepository; None: no suggestions
+
+    def skill_suggestions(self, job_code: str, sources: str, language: str) -> list[dict]:
+        if self.skill_pool is None:
+            return []
+        from knowledge.suggestions import suggest_skills
+
+        _, pool = self.skill_pool.pool(job_code=job_code)
+        return suggest_skills(pool, sources, language)
 
     def company_context(self, company_id: str, job_code: str) -> CompanyContext:
         profile = self.repo.get_company(company_id)

@@ -31,6 +31,7 @@ class PostingState(TypedDict, total=False):
     # --- routing and understanding ---
     route: str
     entities: dict
+    skill_suggestions: list[dict]  # pool skills the company's data lacks, for the reviewer
     brief: str
     retrieval: dict
     context: list[str]

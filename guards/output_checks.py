@@ -66,9 +66,16 @@ def on_job_finding(posting: Posting, job: JobCode) -> Finding | None:
                    suggestion=f"제목과 주요업무를 {job.name_ko} 직무에 맞게 고치세요.")
 
 
-def grounding_findings(claims, removed: bool) -> list[Finding]:
+def grounding_findings(claims, removed: bool, suggested: set[str] | frozenset[str] = frozenset()) -> list[Finding]:
+    """`suggested`: lower-cased skills the job's pool suggested; such a skill is marked as a
+    suggestion to confirm, not as a claim without a source."""
     out = []
     for c in claims:
+        if c.kind == "skill" and c.text.lower() in suggested:
+            out.append(Finding(rule_id="OUT-GROUND-003", severity="info", span=c.text,
+                               message=f"'{c.text}'은(는) 스킬 풀이 제안한 업계 공통 기술로, 회사 자료에는 없습니다.",
+                               suggestion="회사에서 실제로 쓰는 기술일 때만 남기세요."))
+            continue
         if c.kind == "number":
             out.append(Finding(rule_id="OUT-GROUND-001", severity="error", span=c.text,
                                message=f"회사 자료·과거 공고·요청 어디에도 없는 수치입니다: '{c.text}'"

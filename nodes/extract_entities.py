@@ -75,6 +75,8 @@ def make_extract_entities(deps: Deps):
         # Whatever the model returned is masked again, field by field (masking JSON text could
         # drop a clause across its punctuation): it must not reintroduce a sensitive entity.
         entities = mask_entities(entities, mask)
-        return {"entities": entities.model_dump(), "usage": usage.model_dump()}
+        # Pool skills the company's data lacks: for the reviewer, beside the posting (not in it).
+        suggestions = deps.skill_suggestions(state["job_code"], ctx.grounding_sources(request), language)
+        return {"entities": entities.model_dump(), "usage": usage.model_dump(), "skill_suggestions": suggestions}
 
     return extract_entities

@@ -21,7 +21,8 @@ def make_rewrite_query(deps: Deps):
         level_label = (lv.label_ko if language == "ko" else lv.label_en) if lv else None
         entities = JobEntities.model_validate(state.get("entities") or {})
         request = state.get("masked_request", "")
-        brief = compose_brief(job, level_label, request, entities, language)
+        suggested = [s["skill"] for s in state.get("skill_suggestions") or []]
+        brief = compose_brief(job, level_label, request, entities, language, suggested)
         usage = Usage()
         if deps.models.small is not None and request.strip():
             system, user = load_prompt("rewrite_query").render(

@@ -60,7 +60,8 @@ def check_posting(deps: Deps, state: PostingState, markdown: str,
     if claims:
         posting = drop_lines(posting, [c for c in claims if c.kind == "number"])
         text = posting.to_markdown()
-        findings += grounding_findings(claims, removed=True)
+        suggested = {s["skill"].lower() for s in state.get("skill_suggestions") or []}
+        findings += grounding_findings(claims, removed=True, suggested=suggested)
     missing = missing_sections(posting)
     if missing and not fill_missing:
         findings += missing

@@ -7,6 +7,8 @@ import threading
 from collections.abc import Callable
 
 from catalog.models import PastPostingRecord
+from guards.sensitive import SensitiveMatcher
+from guards.text import drop_clauses
 from retrieval.similar import SimilarDoc, SimilarIndex
 
 _BODY = ("duties", "qualifications", "preferred")
@@ -26,6 +28,9 @@ class SimilarPostings:
         self._index: SimilarIndex | None = None
         self._records: dict[str, PastPostingRecord] = {}
 
+    def _matcher(self, company_id: str) -> SensitiveMatcher:
+        return SensitiveMatcher(self._repo.get_sensitive_entities(company_id))
+
     def _current(self) -> SimilarIndex:
         records = self._repo.all_postings()
         digest = hashlib.sha256("\x00".join(f"{p.id}\x01{p.title}\x01{len(posting_text(p))}" for p in records).encode()).hexdigest()
@@ -37,7 +42,8 @@ class SimilarPostings:
             return self._index
 
     def similar(self, *, query: str, company_id: str, job_code: str, k: int,
-                visible: Callable[[PastPostingRecord], bool], exclude: str | None = None) -> list[dict]:
+                visible: Callable[[PastPostingRecord], bool], exclude: str | None = None, principal=None) -> list[dict]:
+        """`principal`: who asks — whether each result can be opened (GET /postings/{id})."""
         index = self._current()
         skip = frozenset({exclude} if exclude else set())
         own = index.search(query, k, exclude_ids=skip, job_code=job_code, company_id=company_id)
@@ -49,19 +55,28 @@ class SimilarPostings:
             record = self._records.get(doc.id)
             if record is None or not visible(record):
                 continue
-            out.append({"id": doc.id, "company_id": doc.company_id, "job_code": doc.job_code, "title": doc.title,
-                        "own_company": doc.company_id == company_id, "score": round(score, 3),
-                        "summary": summary(record)})
+            matcher = self._matcher(record.company_id)
+            out.append({"id": doc.id, "company_id": doc.company_id, "job_code": doc.job_code,
+                        "title": _clean(doc.title, matcher), "own_company": doc.company_id == company_id,
+                        "can_open": principal is None or principal.sees(doc.company_id), "score": round(score, 3),
+                        "summary": summary(record, matcher)})
             if len(out) == k:
                 break
         return out
 
 
-def summary(p: PastPostingRecord, items: int = 3) -> str:
-    """One extractive paragraph: the posting's first duties and requirements."""
+def _clean(text: str, matcher: SensitiveMatcher | None) -> str:
+    if matcher is None or not matcher.find(text):
+        return text
+    return drop_clauses(text, [(h.start, h.end) for h in matcher.find(text)])
+
+
+def summary(p: PastPostingRecord, matcher: SensitiveMatcher | None = None, items: int = 3) -> str:
+    """One extractive paragraph: the posting's first duties and requirements, leaving out any line
+    that holds an entry of the company's registry (summaries are shown to other teams too)."""
     def first(key: str) -> list[str]:
         lines = [ln.strip().lstrip("-•*·※").strip() for ln in p.sections.get(key, "").splitlines()]
-        return [ln for ln in lines if ln][:items]
+        return [ln for ln in lines if ln and not (matcher is not None and matcher.find(ln))][:items]
 
     duties, quals = first("duties"), first("qualifications")
     parts = []

@@ -218,3 +218,28 @@ class OnboardingJob(Base):
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class SkillPoolBatch(Base):
+    """One rebuild of the skill pools: which job codes are done, so an interrupted one resumes."""
+
+    __tablename__ = "skill_pool_batches"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    state: Mapped[str] = mapped_column(String(16), default="running")  # running | done | failed
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    job_codes_done: Mapped[list] = mapped_column(JSON, default=list)
+    sources: Mapped[dict] = mapped_column(JSON, default=dict)
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class SkillPoolEntry(Base):
+    __tablename__ = "skill_pool_entries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("skill_pool_batches.id", ondelete="CASCADE"), index=True)
+    job_code: Mapped[str] = mapped_column(String(16), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # required | preferred | duties
+    rank: Mapped[int] = mapped_column(Integer)
+    entry: Mapped[dict] = mapped_column(JSON, default=dict)

@@ -61,6 +61,17 @@ class Repository:
             return [SensitiveEntityRecord(text=r.text, category=r.category, aliases=list(r.aliases or []),
                                           source=r.source) for r in rows]
 
+    def all_sensitive_entities(self) -> list[SensitiveEntityRecord]:
+        with self._sf() as s:
+            return [SensitiveEntityRecord(text=r.text, category=r.category, aliases=list(r.aliases or []), source=r.source)
+                    for r in s.scalars(select(SensitiveEntity)).all()]
+
+    def all_sensitive_texts(self) -> list[str]:
+        """Every company's registry entries and aliases (for cross-company outputs to leave out)."""
+        with self._sf() as s:
+            rows = s.scalars(select(SensitiveEntity)).all()
+            return [t for r in rows for t in (r.text, *(r.aliases or []))]
+
     def add_sensitive_entities(self, company_id: str, entities: list[SensitiveEntityRecord]) -> int:
         """Add entries not yet in the registry; returns how many were added."""
         with self._sf.begin() as s:

@@ -19,9 +19,10 @@ PG_ADMIN_URL = os.environ.get("JOBPOST_TEST_PG_ADMIN_URL", "postgresql://root@12
 
 @pytest.fixture
 def settings(tmp_path) -> Settings:
-    # Request and token limits are off here; tests/test_access.py exercises them.
+    # Request and token limits are off here (tests/test_access.py exercises them), and so is the
+    # skill pool's start-up build (tests/test_skill_pool.py).
     return Settings(database_url=f"sqlite:///{tmp_path / 'jobpost.db'}", llm_base_url="", llm_api_key="",
-                    admin_token=ADMIN_TOKEN, rate_limit_rpm=0, rate_limit_tokens_per_day=0)
+                    admin_token=ADMIN_TOKEN, rate_limit_rpm=0, rate_limit_tokens_per_day=0, skill_pool_build_at_start=False)
 
 
 @pytest.fixture

@@ -205,6 +205,16 @@ def test_writers_see_the_category_of_a_redaction_never_the_secret(client):
     for e in entities:
         assert e["text"] not in text
         assert all(a not in text for a in e.get("aliases") or [])
+    # The company's own texts too: past postings, the intro, similar postings' summaries.
+    postings = client.get(f"/companies/{OWN}/postings", headers=w).json()
+    first = client.get(f"/postings/{postings[0]['id']}", headers=w).json()
+    similar = client.get(f"/postings/{postings[0]['id']}/similar", headers=w).json()
+    shown = json.dumps([postings, first, similar, client.get(f"/companies/{OWN}", headers=w).json()], ensure_ascii=False)
+    for e in entities:
+        assert e["text"] not in shown, e["text"]
+    assert any(p["redacted"] for p in postings) and all("category" in r for p in postings for r in p["redacted"])
+    admin_view = json.dumps(client.get(f"/companies/{OWN}/postings").json(), ensure_ascii=False)
+    assert any(e["text"] in admin_view for e in entities)  # admins see the postings as stored
 
 
 def test_roles_on_review_actions_and_the_audit_trail(client):

@@ -15,7 +15,7 @@ from llm.models import ModelSet
 from tests.conftest import ADMIN_HEADERS, ADMIN_TOKEN
 
 OWN, OTHER = "nuri-ai", "chorok-foods"
-RANK = {"writer": 0, "reviewer": 1, "admin": 2, "global": 2}
+RANK = {"writer": 0, "reviewer": 1, "admin": 2, "global": 3}
 GEN = {"job_code": "1000229", "level": "junior"}
 
 
@@ -23,7 +23,7 @@ GEN = {"job_code": "1000229", "level": "junior"}
 def world(tmp_path_factory):
     db = tmp_path_factory.mktemp("matrix") / "jobpost.db"
     settings = Settings(database_url=f"sqlite:///{db}", llm_base_url="", llm_api_key="", admin_token=ADMIN_TOKEN,
-                        rate_limit_rpm=0, rate_limit_tokens_per_day=0)
+                        rate_limit_rpm=0, rate_limit_tokens_per_day=0, skill_pool_build_at_start=False)
     app = create_app(settings, ModelSet())
     # One client (one event loop for the app's lifespan); the admin's calls add the admin key.
     with TestClient(app) as client:
@@ -84,7 +84,7 @@ def _new_key(admin: _As, company: str) -> str:
 class Case:
     method: str
     route: str  # the route's path template, as the app registers it
-    role: str  # the least role that may call it
+    role: str  # the least role that may call it ("global": a global admin)
     scoped: bool  # the route touches one company's data
     # (admin client, company) -> (path, json body or None)
     make: Callable[[_As, str], tuple[str, Any]]
@@ -117,6 +117,10 @@ CASES = [
     Case("GET", "/me", "writer", False, lambda a, c: ("/me", None)),
     Case("GET", "/job-codes", "writer", False, lambda a, c: ("/job-codes", None)),
     Case("GET", "/levels", "writer", False, lambda a, c: ("/levels", None)),
+    Case("GET", "/job-codes/{code}/skills", "writer", False, lambda a, c: ("/job-codes/1000229/skills", None)),
+    Case("GET", "/job-codes/{code}/digest", "writer", False, lambda a, c: ("/job-codes/1000229/digest?level=senior", None)),
+    Case("GET", "/skill-pool", "writer", False, lambda a, c: ("/skill-pool", None)),
+    Case("POST", "/skill-pool/rebuild", "global", False, lambda a, c: ("/skill-pool/rebuild", None)),
     Case("GET", "/companies", "writer", False, lambda a, c: ("/companies", None)),
     Case("GET", "/companies/{company_id}", "writer", True, lambda a, c: (f"/companies/{c}", None)),
     Case("GET", "/companies/{company_id}/postings", "writer", True, lambda a, c: (f"/companies/{c}/postings", None)),
@@ -171,7 +175,7 @@ WHO = ["none", "wrong", "revoked", "writer", "reviewer", "admin", "global"]
 def _expected(case: Case, who: str, company: str) -> int | str:
     if who in ("none", "wrong", "revoked"):
         return 401
-    if RANK[who] < RANK[case.role]:
+    if RANK[who] < RANK[case.role] and not (case.role == "admin" and who == "global"):
         return 403
     if case.scoped and company == OTHER and who != "global":
         return 404

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Query
 from api.deps import PrincipalDep, RuntimeDep, visible_company
 from api.errors import ApiError
 from core.jobcodes import JOB_CODES
+from api.redaction import matcher_for, posting_view, redact_prose
 from retrieval.similar_postings import posting_text as similar_text
 from core.levels import LEVELS
 
@@ -31,7 +32,12 @@ def list_companies(rt: RuntimeDep, principal: PrincipalDep):
 def get_company(company_id: str, rt: RuntimeDep, principal: PrincipalDep):
     company = visible_company(rt, principal, company_id)
     postings = rt.repo.list_postings(company_id)
-    return {**company.model_dump(), "job_codes": sorted({p.job_code for p in postings}),
+    data = company.model_dump()
+    if not principal.has_role("admin"):
+        data["intro"], removed = redact_prose(company.intro, matcher_for(rt, company_id))
+        data["redacted"] = [{"section": "intro", "category": c} for c in dict.fromkeys(removed)]
+    return {**data, "job_codes": sorted({p.job_code for p in postings if p.job_code in JOB_CODES}),
+            "other_postings": sum(p.job_code not in JOB_CODES for p in postings),
             "posting_count": len(postings), "documents": [d.title for d in rt.repo.get_documents(company_id)]}
 
 
@@ -40,7 +46,7 @@ def company_postings(company_id: str, rt: RuntimeDep, principal: PrincipalDep, j
     visible_company(rt, principal, company_id)
     if job_code is not None and job_code not in JOB_CODES:
         raise ApiError(422, "unknown_job_code", f"지원하지 않는 직무 코드입니다: {job_code!r}")
-    return [p.model_dump() for p in rt.repo.list_postings(company_id, job_code)]
+    return [posting_view(rt, principal, p) for p in rt.repo.list_postings(company_id, job_code)]
 
 
 def _visible_posting(rt, principal, posting_id: str):
@@ -53,7 +59,9 @@ def _visible_posting(rt, principal, posting_id: str):
 @router.get("/postings/{posting_id}")
 def get_posting(posting_id: str, rt: RuntimeDep, principal: PrincipalDep):
     posting = _visible_posting(rt, principal, posting_id)
-    return {**posting.model_dump(), "markdown": posting.as_posting().to_markdown()}
+    view = posting_view(rt, principal, posting)
+    shown = posting.model_copy(update={"title": view["title"], "sections": view["sections"]})
+    return {**view, "markdown": shown.as_posting().to_markdown()}
 
 
 @router.get("/postings/{posting_id}/similar")
@@ -63,4 +71,4 @@ def similar_postings(posting_id: str, rt: RuntimeDep, principal: PrincipalDep, k
     posting = _visible_posting(rt, principal, posting_id)
     query = f"{posting.title}\n{similar_text(posting)}"
     return rt.similar.similar(query=query, company_id=posting.company_id, job_code=posting.job_code, k=k, exclude=posting.id,
-                              visible=lambda p: p.public or principal.sees(p.company_id))
+                              visible=lambda p: p.public or principal.sees(p.company_id), principal=principal)

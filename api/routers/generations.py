@@ -18,6 +18,7 @@ from api.schemas import GenerationRequest, ReviewRequest
 from api.streaming import guarded_run
 from api.views import public_view
 from core.jobcodes import JOB_CODES
+from knowledge.digest import build_digest
 
 router = APIRouter(tags=["generation"])
 log = logging.getLogger(__name__)
@@ -109,15 +110,20 @@ async def start_generation(body: GenerationRequest, rt: RuntimeDep, principal: P
 
 @router.post("/generations/stream")
 async def stream_generation(body: GenerationRequest, rt: RuntimeDep, principal: Principal = Writer):
-    """Server-sent events: `thread` (id), `node` (a step finished), `token` (posting text as it is
-    written, held back and cleaned by the stream guard), then `result` (the same body as
-    POST /generations) or `error`."""
+    """Server-sent events: `thread` (id), `digest` (for a written request: similar jobs' postings to
+    read while waiting), `node` (a step finished), `token` (posting text as it is written, held back
+    and cleaned by the stream guard), then `result` (the same body as POST /generations) or `error`."""
     _check(rt, principal, body)
     thread_id = _start(rt, principal, body)
 
     async def events():
         yield {"event": "thread", "data": json.dumps({"thread_id": thread_id})}
         try:
+            if body.request.strip():
+                # Something to read while a custom posting is written: popular postings of the job.
+                digest = await build_digest(rt, job_code=body.job_code, level=body.level, k=3,
+                                            visible=lambda p: p.public or principal.sees(p.company_id))
+                yield {"event": "digest", "data": json.dumps(digest, ensure_ascii=False, default=str)}
             async for kind, value in guarded_run(rt.graph, rt.deps, body.model_dump(), _config(thread_id)):
                 if kind == "text":
                     yield {"event": "token", "data": json.dumps({"text": value}, ensure_ascii=False)}
@@ -176,7 +182,7 @@ async def similar_for_generation(thread_id: str, rt: RuntimeDep, principal: Prin
     if job_code in JOB_CODES:
         query = f"{JOB_CODES[job_code].name_ko}\n{query}"
     return rt.similar.similar(query=query, company_id=company_id, job_code=job_code, k=k,
-                              visible=lambda p: p.public or principal.sees(p.company_id))
+                              visible=lambda p: p.public or principal.sees(p.company_id), principal=principal)
 
 
 @router.post("/generations/{thread_id}/review")

@@ -1,0 +1,1 @@
+"""Job knowledge across companies: skill normalization, the skill pool per job code, digests."""
