@@ -71,11 +71,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.action == "list":
         _print([key_view(r) for r in access.list_keys(include_revoked=args.all)])
         return 0
+    before = access.get_key(key_id=args.key_id)
     row = access.revoke_key(key_id=args.key_id)
     if row is None:
         print(f"error: unknown key: {args.key_id}", file=sys.stderr)
         return 1
-    access.audit(actor=None, action="key.revoke", target=row.id, detail={"name": row.name, "via": "cli"})
+    if before is not None and before.revoked_at is None:  # revoking twice is not a second event
+        companies = list(row.companies or [])
+        access.audit(actor=None, action="key.revoke", target=row.id, company_id=companies[0] if len(companies) == 1 else None,
+                     detail={"name": row.name, "via": "cli"})
     _print(key_view(row))
     return 0
 

@@ -31,8 +31,8 @@ _ROLE_KO = {"writer": "작성자(writer)", "reviewer": "검토자(reviewer)", "a
 
 def ensure_role(principal: Principal, role: Role, what: str) -> None:
     if not principal.has_role(role):
-        raise ApiError(403, "forbidden", f"{what}은(는) {_ROLE_KO[role]} 이상만 할 수 있습니다 (this key's role: {principal.role}).",
-                       required_role=role)
+        raise ApiError(403, "forbidden", f"권한이 없습니다 — {what}: {_ROLE_KO[role]} 이상 필요 "
+                       f"(requires role {role}; this key's role: {principal.role}).", required_role=role)
 
 
 def require(role: Role, what: str):

@@ -71,9 +71,20 @@ class SensitiveEntityIn(BaseModel):
 
 
 class CompanyCreate(BaseModel):
+    id: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$",
+                           description="lower-case letters, digits and '-'; made from the name when left out")
     name: str = Field(min_length=1, max_length=200)
     intro: str = Field(default="", max_length=20000, description="회사 소개 (company introduction)")
     industry: str = Field(default="", max_length=200)
     size: str = Field(default="", max_length=200)
     location: str = Field(default="", max_length=300)
     talent_profile: list[str] = Field(default_factory=list, max_length=30, description="인재상")
+
+
+class ProposalDecision(BaseModel):
+    """Optional corrections when accepting a registry proposal."""
+
+    text: str | None = Field(default=None, min_length=2, max_length=300)
+    category: Literal["codename", "unreleased_product", "nda_client", "confidential_figure", "hostname",
+                      "ip_address", "personal_data", "other"] | None = None
+    aliases: list[str] | None = Field(default=None, max_length=20)

@@ -120,7 +120,7 @@ class AccessMiddleware:
             principal = await anyio.to_thread.run_sync(lambda: access.session_principal(token=session))
             via_cookie = principal is not None
         if principal is None:
-            await self._unauthorized(scope, send, headers, present)
+            await self._unauthorized(scope, send, headers, present, had_session=not present and cookie_value(headers, SESSION_COOKIE) is not None)
             return
         if via_cookie and scope["method"] not in _SAFE_METHODS and not _same_origin(headers):
             # A cookie rides along on cross-site requests; a key in a header never does.
@@ -138,16 +138,22 @@ class AccessMiddleware:
         await self.app(scope, receive, send)
 
     @staticmethod
-    async def _unauthorized(scope: Scope, send: Send, headers: Headers, present: bool) -> None:
-        message = ("API 키가 올바르지 않거나 폐기되었습니다 (invalid or revoked API key)." if present else
-                   "인증이 필요합니다: Authorization: Bearer <API key> 헤더를 보내세요 (authentication required).")
+    async def _unauthorized(scope: Scope, send: Send, headers: Headers, present: bool, had_session: bool = False) -> None:
+        if present:
+            message = "API 키가 올바르지 않거나 폐기되었습니다 (invalid or revoked API key)."
+        elif had_session:
+            message = "로그인 세션이 끝났습니다: /login 에서 다시 로그인하세요 (session ended or its key was revoked; sign in again)."
+        else:
+            message = "인증이 필요합니다: Authorization: Bearer <API key> 헤더를 보내세요 (authentication required)."
         wants_page = scope["method"] == "GET" and "text/html" in headers.get("accept", "")
         if wants_page:
             # A browser opening the playground gets the sign-in form, still with 401.
             path = scope["path"] + (("?" + scope["query_string"].decode()) if scope.get("query_string") else "")
-            await _send_html(send, 401, login_page(next_path=path), {"WWW-Authenticate": "Bearer", "Cache-Control": "no-store"})
+            await _send_html(send, 401, login_page(message=message if had_session else "", next_path=path),
+                             {"WWW-Authenticate": "Bearer", "Cache-Control": "no-store"})
             return
-        await _send_json(send, 401, {"error": "invalid_key" if present else "unauthorized", "message": message},
+        error = "invalid_key" if present else ("session_ended" if had_session else "unauthorized")
+        await _send_json(send, 401, {"error": error, "message": message},
                          {"WWW-Authenticate": 'Bearer error="invalid_token"' if present else "Bearer"})
 
 

@@ -2,6 +2,8 @@
 past postings, with no model. Every line comes from those sources, so nothing is invented."""
 from __future__ import annotations
 
+import re
+
 from catalog.models import CompanyProfile, PastPostingRecord
 from core.jobcodes import JobCode
 from core.levels import LEVELS
@@ -16,6 +18,25 @@ NO_PAST_POSTINGS = {"ko": "이 회사의 이 직무 과거 공고가 없어 주�
 UNTRANSLATED = ("Offline mode does not translate: company facts from Korean sources (duties, benefits, process) "
                 "are shown as written. Configure a model for a fully English posting.")
 LIMITS = {"concise": 4, "detailed": 8, "past_style": 6}
+
+
+def _prose(chunks: list[str], limit: int) -> list[str]:
+    """Sentences of retrieved document text for the introduction: not its headings, file tags
+    ("[handbook]"), bullet lists or "label: value" lines, which belong to other sections."""
+    out: list[str] = []
+    for chunk in chunks:
+        for line in chunk.splitlines():
+            line = line.strip()
+            if (not line or line.startswith(("#", "-", "*", "•", "·", "※", "|")) or re.fullmatch(r"\[[^\]]*\]", line)
+                    or re.match(r"^\[[^\]]{1,40}\]\s*", line) and len(line) < 50 or re.match(r"^[^:：]{1,15}[:：]", line)
+                    or len(line) < 15):
+                continue
+            line = re.sub(r"^\[[^\]]{1,40}\]\s*", "", line)
+            if line not in out:
+                out.append(line)
+            if len(out) == limit:
+                return out
+    return out
 
 
 def _bullets(items: list[str], limit: int) -> str:
@@ -46,7 +67,8 @@ def compose_posting(company: CompanyProfile, job: JobCode, level: str | None, en
     if style == "concise":
         about = about.split(". ")[0].rstrip(".") + "." if about else ""
     elif style == "detailed" and context:
-        about = about + "\n\n" + "\n".join(context[:2])
+        extra = _prose(context, limit=2)
+        about = about + ("\n\n" + " ".join(extra) if extra else "")
     elif style == "past_style" and past and past[0].sections.get("about"):
         about = past[0].sections["about"]
 

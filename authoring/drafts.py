@@ -24,7 +24,7 @@ async def write_drafts(deps, company_id: str, job_code: str, level: str | None, 
     # Sensitive entities are masked in everything the drafts are built from.
     masked = ctx.masked(language)
     profile, past = masked.profile, masked.past
-    entities = extract_baseline(job, level, profile, past, language, masked.all_postings)
+    entities = extract_baseline(job, level, profile, past, language, masked.all_postings, masked.doc_facts)
     composed = {s: compose_posting(profile, job, level, entities, past, [], s, language) for s in STYLES}
     if deps.models.offline:
         return composed, "offline-composer", Usage().model_dump()

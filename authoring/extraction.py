@@ -21,6 +21,7 @@ SKILLS = (
 _SKILL_RES = [(s, re.compile(rf"(?<![A-Za-z+#]){re.escape(s)}(?![A-Za-z+#])", 0 if len(s) <= 3 else re.IGNORECASE))
               for s in SKILLS]
 _YEARS = re.compile(r"(경력\s*)?(\d{1,2})\s*(~|-|–)\s*(\d{1,2})\s*년|(\d{1,2})\s*년\s*(이상|차)|(\d{1,2})\+?\s*years?", re.IGNORECASE)
+_YEARS_PHRASE = re.compile(r"(관련\s*|실무\s*|유관\s*)?(경력|경험)?\s*\d{1,2}\s*(~|-|–)?\s*(\d{1,2})?\s*년\s*(이상|이하|차|미만)?(의)?")
 _EMPLOYMENT = re.compile(r"정규직|계약직|인턴|파견직|프리랜서|full[- ]time|part[- ]time|contract|internship", re.IGNORECASE)
 _SALARY = re.compile(r"(연봉|salary)\s*[:：]?\s*[^\n,.]{0,30}?(\d[\d,]*\s*(만\s*원|억|원|천만|k|K|USD|\$))", re.IGNORECASE)
 _REMOTE = re.compile(r"(주\s*\d\s*회\s*)?재택\s*(근무)?|원격\s*근무|remote|hybrid", re.IGNORECASE)
@@ -77,11 +78,23 @@ def extract_from_request(request: str) -> JobEntities:
     return ent
 
 
+def _without_years(line: str) -> str | None:
+    """A requirement with its years removed (the level says them): "Python 3년 이상" -> "Python 경험";
+    None when nothing but the years was said ("경력 3년 이상")."""
+    rest = _YEARS_PHRASE.sub(" ", line).strip(" ,·/()-")
+    rest = re.sub(r"\s{2,}", " ", rest)
+    if len(re.sub(r"[^A-Za-z가-힣]", "", rest)) < 2 or re.fullmatch(r"(관련|실무|유관)?\s*(경력|경험)?\s*(자|분)?", rest):
+        return None
+    return rest if re.search(r"(경험|경력|능력|가능|이해|보유)", rest) else f"{rest} 경험"
+
+
 def extract_baseline(job: JobCode, level: str | None, company: CompanyProfile,
                      past: list[PastPostingRecord], language: str = "ko",
-                     company_postings: list[PastPostingRecord] | None = None) -> JobEntities:
+                     company_postings: list[PastPostingRecord] | None = None,
+                     doc_facts: dict[str, list[str]] | None = None) -> JobEntities:
     """What the company's own data says about this job: past postings first, newest first.
-    Benefits are company-wide, so other jobs' postings supply them when this job has none; with
+    Benefits are company-wide, so other jobs' postings supply them when this job has none, then the
+    company's documents (`doc_facts`: benefits, hiring process, 인재상 stated under headings); with
     no past posting for the job at all, duties and requirements come from the job profile."""
     lv = LEVELS.get(level or "")
     ent = JobEntities(
@@ -94,7 +107,9 @@ def extract_baseline(job: JobCode, level: str | None, company: CompanyProfile,
     for p in past:
         s = p.sections
         ent.duties += _bullets(s.get("duties", ""))
-        ent.qualifications += [q for q in _bullets(s.get("qualifications", "")) if not re.search(r"경력\s*\d|\d+\s*년", q)]
+        # Years come from the chosen level; a requirement that also names a skill keeps the skill.
+        ent.qualifications += [r for q in _bullets(s.get("qualifications", ""))
+                               if (r := (_without_years(q) if _YEARS_PHRASE.search(q) else q))]
         ent.preferred += _bullets(s.get("preferred", ""))
         ent.benefits += _bullets(s.get("benefits", ""))
         ent.skills += skills_in(" ".join(s.values()))
@@ -109,6 +124,12 @@ def extract_baseline(job: JobCode, level: str | None, company: CompanyProfile,
     if not ent.benefits:
         for p in others:
             ent.benefits += _bullets(p.sections.get("benefits", ""))
+    facts = doc_facts or {}
+    if not ent.benefits:
+        ent.benefits += facts.get("benefits", [])
+    if not ent.hiring_process and facts.get("process"):
+        ent.hiring_process = [x.strip() for x in re.split(r"→|->|>", facts["process"][0]) if x.strip()]
+    ent.talent_profile = _dedupe(ent.talent_profile + facts.get("talent", []))
     if not past:
         profile = job_profile(job.code, language)
         ent.duties = list(profile.get("duties", []))

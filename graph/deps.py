@@ -20,6 +20,7 @@ class MaskedCompany:
     profile: CompanyProfile
     past: list[PastPostingRecord]  # this job's past postings
     all_postings: list[PastPostingRecord]  # every past posting of the company
+    doc_facts: dict  # benefits, hiring process, 인재상 stated in the company's own documents
 
 
 @dataclass
@@ -39,8 +40,11 @@ class CompanyContext:
 
         all_masked = [posting(p) for p in self.all_postings]
         past_ids = {p.id for p in self.past}
+        from onboarding.document_facts import document_facts
+
         return MaskedCompany(profile=self.profile.model_copy(update={"intro": mask(self.profile.intro)}),
-                             past=[p for p in all_masked if p.id in past_ids], all_postings=all_masked)
+                             past=[p for p in all_masked if p.id in past_ids], all_postings=all_masked,
+                             doc_facts=document_facts(self.documents, self.matcher))
 
     def grounding_sources(self, request: str, extra: str = "") -> str:
         """Everything a claim may come from: company profile and documents, every past posting

@@ -56,7 +56,7 @@ def make_extract_entities(deps: Deps):
         mask = lambda t: ctx.matcher.mask_for_model(t, language)  # noqa: E731
         masked = ctx.masked(language)
         profile, past = masked.profile, masked.past
-        baseline = extract_baseline(job, state.get("level"), profile, past, language, masked.all_postings)
+        baseline = extract_baseline(job, state.get("level"), profile, past, language, masked.all_postings, masked.doc_facts)
         request = state.get("masked_request", "")
         from_request = extract_from_request(request)
         usage = Usage()

@@ -70,7 +70,7 @@ def check_posting(deps: Deps, state: PostingState, markdown: str,
         masked = ctx.masked(language)
         base = compose_posting(masked.profile, job, state.get("level"),
                                extract_baseline(job, state.get("level"), masked.profile, masked.past, language,
-                                                masked.all_postings),
+                                                masked.all_postings, masked.doc_facts),
                                masked.past, [], "concise", language)
         for f in missing:
             f.suggestion = (f.suggestion or "") + " (회사 자료로 채웠습니다)"

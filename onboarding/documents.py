@@ -68,7 +68,8 @@ def read_document(filename: str, content: bytes, *, max_bytes: int = 10 * 1024 *
         raise DocumentError(415, "unsupported_document", f"지원하지 않는 파일 형식입니다: {shown} (supported: {_SUPPORTED_LIST})")
     if len(content) > max_bytes:
         raise DocumentError(413, "document_too_large",
-                            f"파일이 너무 큽니다: {_size(len(content))} (최대 {_size(max_bytes)}) (file too large)")
+                            # The upload route reads at most max_bytes + 1: the size itself is not known.
+                            f"파일이 최대 크기 {_size(max_bytes)}를 넘습니다 (file larger than {_size(max_bytes)}).")
     if not content.strip():
         raise DocumentError(422, "empty_document", "빈 파일입니다 (the file is empty).")
 
@@ -226,9 +227,19 @@ def _decode_text(content: bytes, ext: str, declared: str | None) -> str:
                             f"텍스트 인코딩을 알 수 없습니다. UTF-8 또는 CP949(EUC-KR)로 저장해 주세요: {ext} "
                             f"(unknown text encoding; save as UTF-8)")
     controls = len(_CONTROL.findall(text[:10_000]))
-    if controls > max(8, len(text[:10_000]) // 100):
+    if controls > max(8, len(text[:10_000]) // 100) or _looks_misdecoded(text[:10_000]):
         raise DocumentError(422, "unreadable_document", f"텍스트 파일이 아닌 것 같습니다: {ext} (file looks binary, not text).")
     return text
+
+
+def _looks_misdecoded(text: str) -> bool:
+    """Bytes read as UTF-16 by a stray BOM come out as unassigned code points and Hanja-like noise:
+    a Korean or English document is never mostly that."""
+    visible = [ch for ch in text if not ch.isspace()]
+    if not visible:
+        return False
+    odd = sum(1 for ch in visible if unicodedata.category(ch) in ("Cn", "Co", "Cs") or "\u4e00" <= ch <= "\u9fff")
+    return odd / len(visible) > 0.3
 
 
 # --- plain text / markdown ---------------------------------------------------------------------------------------

@@ -10,9 +10,10 @@ from pydantic import BaseModel, Field
 from authoring.extraction import skills_in
 from catalog.models import CompanyDocument, CompanyProfile, PastPostingRecord
 from guards.sensitive import SensitiveMatcher
+from onboarding.document_facts import document_facts
 
-# Sentences about the people a company wants: 인재상, core values, "이런 분".
-_TALENT = re.compile(r"인재상|핵심\s*가치|인재|가치관|일하는\s*방식|컬처|culture|core\s*values?|we\s+value", re.IGNORECASE)
+# Sentences about the people a company wants: 인재상, core values (not "컬처핏", an interview step).
+_TALENT = re.compile(r"인재상|핵심\s*가치|인재(?!\s*채용)|가치관|일하는\s*방식|core\s*values?|we\s+value", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^\n.!?。]+[.!?。]?")
 
 
@@ -64,6 +65,7 @@ def build_profile(job_code: str, company: CompanyProfile, postings: list[PastPos
         return [it for it in items if not matcher.find(it)]
 
     sections = [p.sections for p in postings]
+    facts = document_facts(documents, matcher)
     quals = [_items(s.get("qualifications", "")) for s in sections]
     prefs = [_items(s.get("preferred", "")) for s in sections]
     required = Counter(sk for q in quals for sk in skills_in("\n".join(q)))
@@ -73,6 +75,6 @@ def build_profile(job_code: str, company: CompanyProfile, postings: list[PastPos
         duties=clean(_common([_items(s.get("duties", "")) for s in sections], 10)),
         qualifications=clean(_common(quals, 10)), preferred=clean(_common(prefs, 8)),
         required_skills=[k for k, _ in required.most_common(12)], preferred_skills=[k for k, _ in preferred.most_common(12)],
-        benefits=clean(_common([_items(s.get("benefits", "")) for s in sections], 12)),
-        talent_profile=clean(talent_sentences(company, documents)),
+        benefits=clean(_common([_items(s.get("benefits", "")) for s in sections] + [facts["benefits"]], 12)),
+        talent_profile=clean(list(dict.fromkeys(facts["talent"] + talent_sentences(company, documents)))[:8]),
     )

@@ -27,10 +27,21 @@ class OnboardingRepository:
         self._sf = session_factory
 
     # --- companies, postings, documents -----------------------------------------------
+    def find_company_by_name(self, *, name: str) -> str | None:
+        with self._sf() as s:
+            wanted = re.sub(r"\s+", "", name).lower()
+            for cid, cname in s.execute(select(Company.id, Company.name)):
+                if re.sub(r"\s+", "", cname).lower() == wanted:
+                    return cid
+        return None
+
     def create_company(self, *, name: str, intro: str, industry: str = "", size: str = "", location: str = "",
                        talent_profile: list[str] | None = None, kind: str = "onboarded", company_id: str | None = None) -> str:
+        """Create it and queue its job. With an explicit id that is taken: ValueError."""
         base = company_id or slugify(name)
         with self._sf.begin() as s:
+            if company_id is not None and s.get(Company, company_id) is not None:
+                raise ValueError(f"company id {company_id!r} is taken")
             cid, n = base, 2
             while s.get(Company, cid) is not None:
                 cid, n = f"{base}-{n}", n + 1
@@ -153,17 +164,23 @@ class OnboardingRepository:
                      "decided_by": p.decided_by, "created_at": p.created_at, "decided_at": p.decided_at}
                     for p in s.scalars(q)]
 
-    def decide_proposal(self, *, company_id: str, proposal_id: int, accept: bool, decided_by: str | None) -> dict | None:
-        """Accept (adds the entry to the registry, in the same transaction) or reject a pending proposal."""
+    def decide_proposal(self, *, company_id: str, proposal_id: int, accept: bool, decided_by: str | None,
+                        text: str | None = None, category: str | None = None, aliases: list[str] | None = None) -> dict | None:
+        """Accept (adds the entry — as corrected, when text/category/aliases are given — to the
+        registry, in the same transaction) or reject a pending proposal. A decided one is returned
+        unchanged with `changed: false`."""
         with self._sf.begin() as s:
             p = s.get(EntityProposal, proposal_id)
             if p is None or p.company_id != company_id:
                 return None
-            if p.status == "pending":
-                p.status, p.decided_by, p.decided_at = ("accepted" if accept else "rejected"), decided_by, utcnow()
-                exists = s.scalars(select(SensitiveEntity).where(SensitiveEntity.company_id == company_id,
-                                                                 SensitiveEntity.text == p.text)).first()
-                if accept and exists is None:
-                    s.add(SensitiveEntity(company_id=company_id, text=p.text, category=p.category, aliases=list(p.aliases),
-                                          source="proposed"))
-            return {"id": p.id, "text": p.text, "category": p.category, "status": p.status}
+            if p.status != "pending":
+                return {"id": p.id, "text": p.text, "category": p.category, "status": p.status, "changed": False}
+            p.text, p.category = (text or p.text).strip(), category or p.category
+            p.aliases = list(aliases) if aliases is not None else list(p.aliases)
+            p.status, p.decided_by, p.decided_at = ("accepted" if accept else "rejected"), decided_by, utcnow()
+            exists = s.scalars(select(SensitiveEntity).where(SensitiveEntity.company_id == company_id,
+                                                             SensitiveEntity.text == p.text)).first()
+            if accept and exists is None:
+                s.add(SensitiveEntity(company_id=company_id, text=p.text, category=p.category, aliases=list(p.aliases),
+                                      source="proposed"))
+            return {"id": p.id, "text": p.text, "category": p.category, "status": p.status, "changed": True}

@@ -114,6 +114,7 @@ CASES = [
     Case("GET", "/docs", "writer", False, lambda a, c: ("/docs", None)),
     Case("GET", "/docs/oauth2-redirect", "writer", False, lambda a, c: ("/docs/oauth2-redirect", None)),
     Case("GET", "/redoc", "writer", False, lambda a, c: ("/redoc", None)),
+    Case("GET", "/", "writer", False, lambda a, c: ("/", None)),
     Case("GET", "/me", "writer", False, lambda a, c: ("/me", None)),
     Case("GET", "/job-codes", "writer", False, lambda a, c: ("/job-codes", None)),
     Case("GET", "/levels", "writer", False, lambda a, c: ("/levels", None)),

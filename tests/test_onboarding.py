@@ -216,3 +216,69 @@ def test_similar_postings_respect_teams_and_put_the_company_first(client):
     tid = client.post("/generations", json={"company_id": "nuri-ai", "job_code": "1000229", "level": "junior"}).json()["thread_id"]
     sims = client.get(f"/generations/{tid}/similar", headers=writer).json()
     assert sims and sims[0]["own_company"] and all(s["job_code"] == "1000229" for s in sims)
+
+
+HANDBOOK = """# 새회사 소개
+새회사는 물류 기업을 위한 배차 최적화 SaaS를 만드는 회사입니다.
+
+## 인재상
+- 고객의 문제를 끝까지 해결하는 사람
+- 동료와 함께 성장하는 사람
+
+## 복리후생
+- 주 4.5일 근무
+- 도서 구입비 지원
+
+## 채용절차
+서류 → 기술면접 → 컬처핏 → 처우협의
+
+## 내부 참고
+차기 제품 코드명은 Project 블루웨일이며 고객사 대한제강과의 계약은 비공개입니다.
+"""
+
+
+def test_documents_feed_profiles_drafts_and_proposals(client):
+    r = client.post("/companies", json={"id": "saehoesa", "name": "새회사", "intro": "배차 최적화 SaaS 회사입니다."})
+    assert r.status_code == 201 and r.json()["id"] == "saehoesa"
+    assert client.post("/companies", json={"name": "새회사", "intro": "x"}).json()["error"] == "company_exists"
+    assert client.post("/companies", json={"id": "saehoesa", "name": "다른회사", "intro": "x"}).status_code == 409
+    posting = {"job_code": "1000229", "title": "백엔드 개발자",
+               "text": "주요업무\n- 배차 API 개발\n자격요건\n- Python 3년 이상\n- 경력 3년 이상"}
+    assert client.post("/companies/saehoesa/postings", json=[posting]).status_code == 201
+    up = client.post("/companies/saehoesa/documents", files={"file": ("handbook.md", HANDBOOK.encode(), "text/markdown")})
+    assert up.status_code == 201
+    assert _wait_ready(client, "saehoesa")["state"] == "ready"
+
+    profile = client.get("/companies/saehoesa/profiles").json()["1000229"]
+    assert "주 4.5일 근무" in profile["benefits"] and "고객의 문제를 끝까지 해결하는 사람" in profile["talent_profile"]
+    assert not any("컬처핏" in t for t in profile["talent_profile"])
+    draft = client.post("/generations", json={"company_id": "saehoesa", "job_code": "1000229", "level": "junior"}).json()
+    posting_md = draft["posting"]
+    assert "주 4.5일 근무" in posting_md and "기술면접" in posting_md  # from the handbook, not generic
+    assert "Python 경험" in posting_md  # the skill stays when the level replaces the years
+    assert not any(f["rule_id"] == "OUT-SECTION-001" for f in draft["findings"])
+    detailed = draft["drafts"]["detailed"]
+    assert "## 인재상" not in detailed and "[handbook" not in detailed and "블루웨일" not in detailed
+
+    proposals = client.post("/companies/saehoesa/sensitive-entities/proposals").json()
+    texts = {p["text"]: p for p in proposals}
+    assert {"블루웨일", "대한제강"} <= set(texts)  # no particle glued on ("블루웨일이며")
+    pid = texts["블루웨일"]["id"]
+    fixed = client.post(f"/companies/saehoesa/sensitive-entities/proposals/{pid}/accept", json={"text": "Project 블루웨일"})
+    assert fixed.status_code == 200 and fixed.json()["text"] == "Project 블루웨일"
+    again = client.post(f"/companies/saehoesa/sensitive-entities/proposals/{pid}/accept")
+    assert again.status_code == 409 and again.json()["error"] == "already_decided"
+    assert "Project 블루웨일" in {e["text"] for e in client.get("/companies/saehoesa/sensitive-entities").json()}
+
+
+def test_rejected_requests_list_as_rejected_and_json_sign_in(client):
+    r = client.post("/generations", json={"company_id": "nuri-ai", "job_code": "1000229", "request": "오늘 날씨 어때?"})
+    assert r.status_code == 422
+    listed = {t["thread_id"]: t for t in client.get("/generations").json()}
+    assert listed[r.json()["thread_id"]]["status"] == "rejected"
+    from tests.conftest import ADMIN_TOKEN
+
+    ok = client.post("/login", json={"key": ADMIN_TOKEN}, headers={"Authorization": ""}, follow_redirects=False)
+    assert ok.status_code == 200 and ok.json()["signed_in"] is True
+    bad = client.post("/login", json={"key": "nope"}, headers={"Authorization": ""})
+    assert bad.status_code == 401 and bad.json()["error"] == "invalid_key"

@@ -146,9 +146,10 @@ async def stream_generation(body: GenerationRequest, rt: RuntimeDep, principal: 
 
 
 @router.get("/generations")
-def list_generations(rt: RuntimeDep, principal: Principal = Writer, company_id: str | None = Query(default=None),
-                     limit: int = Query(default=50, ge=1, le=500)):
-    """The team's generation threads, newest first (a company filter narrows them)."""
+async def list_generations(rt: RuntimeDep, principal: Principal = Writer, company_id: str | None = Query(default=None),
+                           limit: int = Query(default=50, ge=1, le=500)):
+    """The team's generation threads, newest first (a company filter narrows them). A thread that
+    never reached review (rejected by the input guard, or still running) shows its graph status."""
     if company_id is not None:
         visible_company(rt, principal, company_id)
         scope: set[str] | None = {company_id}
@@ -157,10 +158,15 @@ def list_generations(rt: RuntimeDep, principal: Principal = Writer, company_id: 
     out = []
     for t in rt.access.list_threads(companies=scope, limit=limit):
         run = rt.repo.get_run(t.thread_id)
+        if run is not None:
+            status, job_code, level, updated = run.status, run.job_code, run.level, run.updated_at
+        else:
+            snap = await rt.graph.aget_state(_config(t.thread_id))
+            values = (snap.values if snap else None) or {}
+            status = values.get("status") or "in_progress"
+            job_code, level, updated = values.get("job_code"), values.get("level"), None
         out.append({"thread_id": t.thread_id, "company_id": t.company_id, "created_at": t.created_at,
-                    "created_by": t.key_id, "status": run.status if run else "in_progress",
-                    "job_code": run.job_code if run else None, "level": run.level if run else None,
-                    "updated_at": run.updated_at if run else None})
+                    "created_by": t.key_id, "status": status, "job_code": job_code, "level": level, "updated_at": updated})
     return out
 
 

@@ -7,7 +7,7 @@ from fastapi import APIRouter, File, Query, UploadFile
 from access.keys import Principal
 from api.deps import RuntimeDep, require, visible_company
 from api.errors import ApiError
-from api.schemas import CompanyCreate
+from api.schemas import CompanyCreate, ProposalDecision
 from onboarding.documents import DocumentError, read_document
 from onboarding.intake import IntakeError, PostingIn
 
@@ -20,7 +20,14 @@ MAX_POSTINGS_PER_CALL = 200
 @router.post("/companies", status_code=201)
 def create_company(body: CompanyCreate, rt: RuntimeDep, principal: Principal = Admin):
     """A new company. Its Service 1 job starts at once; it is `ready` when its data is processed."""
-    company_id = rt.onboarding.create_company(**body.model_dump())
+    # One company, one record: a second one with the same name (or id) is almost always a retry.
+    if (existing := rt.onboarding.find_company_by_name(name=body.name)) is not None and principal.sees(existing):
+        raise ApiError(409, "company_exists", f"같은 이름의 회사가 이미 있습니다: {existing!r}", company_id=existing)
+    data = body.model_dump()
+    try:
+        company_id = rt.onboarding.create_company(**{k: v for k, v in data.items() if k != "id"}, company_id=data["id"])
+    except ValueError as exc:
+        raise ApiError(409, "company_exists", f"이미 쓰이는 회사 id입니다: {data['id']!r}") from exc
     if not principal.is_global:
         # A team admin onboards for its own team: the new company joins its key's companies.
         rt.access.add_company_to_key(key_id=principal.key_id, company_id=company_id)
@@ -104,15 +111,20 @@ def list_proposals(company_id: str, rt: RuntimeDep, principal: Principal = Admin
 
 
 @router.post("/companies/{company_id}/sensitive-entities/proposals/{proposal_id}/{decision}")
-def decide_proposal(company_id: str, proposal_id: int, decision: str, rt: RuntimeDep, principal: Principal = Admin):
-    """accept (the entry joins the registry) or reject a proposal."""
+def decide_proposal(company_id: str, proposal_id: int, decision: str, rt: RuntimeDep, principal: Principal = Admin,
+                    body: ProposalDecision | None = None):
+    """accept (the entry joins the registry; the body may correct its text, category or aliases) or
+    reject a pending proposal. Deciding one twice answers 409."""
     visible_company(rt, principal, company_id)
     if decision not in ("accept", "reject"):
         raise ApiError(404, "unknown_action", f"accept 또는 reject만 할 수 있습니다: {decision!r}")
+    fix = body or ProposalDecision()
     out = rt.onboarding.decide_proposal(company_id=company_id, proposal_id=proposal_id, accept=decision == "accept",
-                                        decided_by=principal.key_id)
+                                        decided_by=principal.key_id, text=fix.text, category=fix.category, aliases=fix.aliases)
     if out is None:
         raise ApiError(404, "unknown_proposal", f"제안을 찾을 수 없습니다: {proposal_id}")
+    if not out.pop("changed"):
+        raise ApiError(409, "already_decided", f"이미 처리된 제안입니다 (상태: {out['status']}).", proposal=out)
     rt.access.audit(actor=principal, action=f"registry.{decision}", company_id=company_id, detail={"category": out["category"]})
     if decision == "accept":
         rt.worker.enqueue(company_id)

@@ -14,6 +14,12 @@ from api.security import SESSION_COOKIE, cookie_value, login_page, login_redirec
 router = APIRouter(tags=["session"])
 
 
+@router.get("/", include_in_schema=False)
+def home() -> Response:
+    """The playground (signed in), until the workspace page exists."""
+    return RedirectResponse("/graph/playground/", status_code=307)
+
+
 @router.get("/login", response_class=HTMLResponse, include_in_schema=False)
 def login_form(next: str = "/graph/playground/"):
     return HTMLResponse(login_page(next_path=login_redirect_target(next)))
@@ -37,7 +43,9 @@ async def login(request: Request, rt: RuntimeDep) -> Response:
     form = await _form(request)
     key, target = form.get("key", "").strip(), login_redirect_target(form.get("next"))
     principal = rt.access.authenticate(secret=key) if key else None
-    wants_json = "application/json" in request.headers.get("accept", "")
+    # A JSON body (or Accept: application/json) gets JSON answers; a browser form gets pages.
+    wants_json = ("application/json" in request.headers.get("accept", "")
+                  or request.headers.get("content-type", "").startswith("application/json"))
     if principal is None:
         msg = "API 키가 올바르지 않거나 폐기되었습니다 (invalid or revoked API key)."
         if wants_json:
@@ -46,7 +54,8 @@ async def login(request: Request, rt: RuntimeDep) -> Response:
     token = secrets.token_urlsafe(32)
     ttl = timedelta(hours=rt.settings.session_ttl_hours)
     rt.access.create_session(key_id=principal.key_id, token=token, ttl=ttl)
-    rt.access.audit(actor=principal, action="session.login")
+    one = sorted(principal.companies)
+    rt.access.audit(actor=principal, action="session.login", company_id=one[0] if len(one) == 1 else None)
     response: Response = (JSONResponse({"signed_in": True, "key_id": principal.key_id, "role": principal.role})
                           if wants_json else RedirectResponse(target, status_code=303))
     response.set_cookie(SESSION_COOKIE, token, max_age=int(ttl.total_seconds()), httponly=True, samesite="strict",
