@@ -267,7 +267,7 @@ def test_binary_text_file_is_422():
 def test_too_large_is_413_before_parsing():
     err = _error("big.pdf", b"%PDF-" + b"x" * 2000, max_bytes=1000)
     assert (err.status, err.code) == (413, "document_too_large")
-    assert "너무 큽니다" in err.message
+    assert "최대 크기" in err.message
 
 
 def test_text_over_max_chars_is_413_not_truncated():
