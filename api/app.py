@@ -8,7 +8,8 @@ from fastapi.security import HTTPBearer
 
 from api.errors import install_error_handlers
 from api.langserve_routes import add_graph_routes
-from api.routers import audit, catalog, generations, keys, knowledge, onboarding, registry, session
+from api.metrics import MetricsMiddleware
+from api.routers import audit, catalog, generations, keys, knowledge, onboarding, ops, registry, session
 from api.runtime import Runtime
 from api.security import install_security
 from core.config import Settings, get_settings
@@ -36,10 +37,11 @@ def create_app(settings: Settings | None = None, models: ModelSet | None = None)
     app.state.runtime = runtime
     install_error_handlers(app)
     install_security(app, runtime)
+    app.add_middleware(MetricsMiddleware, metrics=runtime.metrics)  # outermost: counts refusals too
     # Declares the Bearer scheme in the OpenAPI document (the docs' "Authorize" button); the access
     # middleware is what enforces it, on every route including LangServe's.
     bearer = [Depends(HTTPBearer(auto_error=False, description="API key: Authorization: Bearer <key>"))]
-    for module in (catalog, knowledge, onboarding, registry, generations, keys, audit):
+    for module in (catalog, knowledge, onboarding, registry, generations, keys, audit, ops):
         app.include_router(module.router, dependencies=bearer)
     app.include_router(session.router)
 

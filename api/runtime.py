@@ -17,6 +17,7 @@ from graph.deps import Deps
 from llm.models import ModelSet, build_models
 from retrieval.embeddings import HashingEmbedder
 from retrieval.index import IndexCache
+from api.metrics import Metrics
 from retrieval.similar_postings import SimilarPostings
 from onboarding.worker import OnboardingWorker
 from store.access import AccessRepository
@@ -51,6 +52,7 @@ class Runtime:
         self.graph = build_graph(self.deps)
         self.worker = OnboardingWorker(self.deps, self.onboarding)
         self.similar = SimilarPostings(self.repo)
+        self.metrics = Metrics()
         self._stack = contextlib.AsyncExitStack()
 
     async def start(self) -> None:

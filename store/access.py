@@ -153,6 +153,12 @@ class AccessRepository:
             except IntegrityError:
                 continue
 
+    def usage_rows(self, *, since_day: str) -> list[tuple[str, str, int, int]]:
+        """(key id, day, tokens, generations) from since_day on, newest first."""
+        with self._sf() as s:
+            rows = s.scalars(select(KeyUsage).where(KeyUsage.day >= since_day).order_by(KeyUsage.day.desc(), KeyUsage.key_id))
+            return [(r.key_id, r.day, r.tokens, r.generations) for r in rows]
+
     # --- thread owners -----------------------------------------------------------------
     def claim_thread(self, *, thread_id: str, company_id: str, key_id: str | None) -> bool:
         """Record who started a thread; False when it already belongs to another company."""

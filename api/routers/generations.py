@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 import uuid
 
 from fastapi import APIRouter, Query
@@ -98,11 +99,15 @@ async def start_generation(body: GenerationRequest, rt: RuntimeDep, principal: P
     """Runs the graph up to the reviewer interrupt and returns the draft with its findings."""
     _check(rt, principal, body)
     thread_id = _start(rt, principal, body)
+    started = time.perf_counter()
+    rt.metrics.in_flight.inc()
     try:
         await _run(rt, body.model_dump(), thread_id)
     finally:
+        rt.metrics.in_flight.dec()
         record_tokens(rt, principal, await _thread_tokens(rt, thread_id), generations=1)
     view = await _view(rt, thread_id)
+    rt.metrics.observe_generation(view.get("route") or "", time.perf_counter() - started, view.get("usage"))
     if view["status"] == "rejected":
         raise _rejected(view)
     return view
@@ -118,6 +123,8 @@ async def stream_generation(body: GenerationRequest, rt: RuntimeDep, principal: 
 
     async def events():
         yield {"event": "thread", "data": json.dumps({"thread_id": thread_id})}
+        started = time.perf_counter()
+        rt.metrics.in_flight.inc()
         try:
             if body.request.strip():
                 # Something to read while a custom posting is written: popular postings of the job.
@@ -140,7 +147,11 @@ async def stream_generation(body: GenerationRequest, rt: RuntimeDep, principal: 
             yield {"event": "error", "data": json.dumps({"error": err.error, "message": err.message},
                                                         ensure_ascii=False)}
         finally:
+            rt.metrics.in_flight.dec()
             record_tokens(rt, principal, await _thread_tokens(rt, thread_id), generations=1)
+            snap = await rt.graph.aget_state(_config(thread_id))
+            values = (snap.values if snap else None) or {}
+            rt.metrics.observe_generation(values.get("route") or "", time.perf_counter() - started, values.get("usage"))
 
     return EventSourceResponse(events())
 
