@@ -47,11 +47,22 @@ def main(argv: list[str] | None = None) -> int:
     audit = sub.add_parser("audit")
     audit.add_argument("--limit", type=int, default=50)
     audit.add_argument("--action", default=None)
+    audit.add_argument("--company", default=None, help="only this company's events")
+    audit.add_argument("--since", default=None, help="ISO date or time, e.g. 2026-11-01")
     args = parser.parse_args(argv)
 
     access, repo = _stores()
     if args.cmd == "audit":
-        _print(access.list_audit(companies=None, action=args.action, limit=args.limit))
+        from datetime import datetime, timezone
+
+        try:
+            since = datetime.fromisoformat(args.since) if args.since else None
+        except ValueError:
+            print(f"error: --since is not an ISO date or time: {args.since!r}", file=sys.stderr)
+            return 2
+        if since is not None and since.tzinfo is None:
+            since = since.replace(tzinfo=timezone.utc)
+        _print(access.list_audit(companies=None, action=args.action, company_id=args.company, since=since, limit=args.limit))
         return 0
     if args.action == "create":
         if args.is_global == bool(args.company):

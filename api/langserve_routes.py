@@ -134,7 +134,8 @@ def graph_runnable(runtime) -> Runnable:
             raise ApiError(404, "unknown_thread", f"생성 요청을 찾을 수 없습니다: {thread_id!r}")
         if principal is not None:
             runtime.access.audit(actor=principal, action="generation.create", company_id=payload.get("company_id"),
-                                 target=thread_id, detail={"job_code": payload.get("job_code"), "via": "langserve"})
+                                 target=thread_id, detail={"job_code": payload.get("job_code"), "level": payload.get("level"),
+                                         "mode": payload.get("mode"), "language": payload.get("language"), "via": "langserve"})
         inner = {"configurable": {"thread_id": thread_id}}  # only the thread: see _detached
         state: dict = {}
         validated: dict | None = None

@@ -51,7 +51,8 @@ def _start(rt: Runtime, principal: Principal, body: GenerationRequest) -> str:
     thread_id = uuid.uuid4().hex
     rt.access.claim_thread(thread_id=thread_id, company_id=body.company_id, key_id=principal.key_id)
     rt.access.audit(actor=principal, action="generation.create", company_id=body.company_id, target=thread_id,
-                    detail={"job_code": body.job_code, "level": body.level, "mode": body.mode, "language": body.language})
+                    detail={"job_code": body.job_code, "level": body.level, "mode": body.mode, "language": body.language,
+                            "via": "rest"})
     return thread_id
 
 
