@@ -3,6 +3,7 @@ extractor a baseline to merge into."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from catalog.models import CompanyProfile, PastPostingRecord
 from core.jobcodes import JobCode, job_profile
@@ -48,7 +49,13 @@ def _dedupe(items: list[str]) -> list[str]:
 
 
 def skills_in(text: str) -> list[str]:
-    return [name for name, rx in _SKILL_RES if rx.search(text or "")]
+    return list(_skills_in(text or ""))
+
+
+# Grounding asks this of the whole company corpus for every checked text: the same string each time.
+@lru_cache(maxsize=1024)
+def _skills_in(text: str) -> tuple[str, ...]:
+    return tuple(name for name, rx in _SKILL_RES if rx.search(text))
 
 
 def extract_from_request(request: str) -> JobEntities:

@@ -7,6 +7,7 @@ spacing tricks undone ("2 5 세" -> "25세").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from guards.discrimination import attribute_mentions, audience_before, scan_concepts, sentence_spans
@@ -173,6 +174,14 @@ def _line_at(text: str, pos: int) -> str:
 
 def scan_law(text: str, company_context: str = "", languages: tuple[str, ...] = ("ko", "en")) -> list[LawHit]:
     """Find hiring-law problems. Positions refer to the normalized text (NFKC, digit spacing undone)."""
+    return list(_scan_law(text, company_context, tuple(languages)))
+
+
+# A pure function of its arguments (the rules are fixed at import): the same ready drafts are
+# checked on every template request, and the Kiwi analysis behind the clause rules is most of a
+# check's time.
+@lru_cache(maxsize=4096)
+def _scan_law(text: str, company_context: str, languages: tuple[str, ...]) -> tuple[LawHit, ...]:
     norm = collapse_digit_spacing(nfkc(text))
     hits: list[LawHit] = []
     for rule in LAW_RULES:
@@ -209,7 +218,7 @@ def scan_law(text: str, company_context: str = "", languages: tuple[str, ...] = 
         line = _line_at(norm, c.start)
         excepted = bool(rule.exception and rule.exception.search(line) and rule.exception.search(company_context))
         hits.append(LawHit(rule, c.start, c.end, norm[c.start:c.end].strip(), excepted, c.category))
-    return _dedupe(hits)
+    return tuple(_dedupe(hits))
 
 
 def _dedupe(hits: list[LawHit]) -> list[LawHit]:
