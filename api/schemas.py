@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator
 
-from core.jobcodes import JOB_CODES
+from core.jobcodes import check_job_code
 from core.levels import normalize_level
 
 
@@ -20,10 +20,7 @@ class GenerationRequest(BaseModel):
     @field_validator("job_code")
     @classmethod
     def _known_job(cls, v: str) -> str:
-        if v not in JOB_CODES:
-            known = ", ".join(f"{c} ({j.name_ko})" for c, j in JOB_CODES.items())
-            raise ValueError(f"unknown job code {v!r}; known codes: {known}")
-        return v
+        return check_job_code(v)
 
     @field_validator("level")
     @classmethod

@@ -35,6 +35,15 @@ JOB_CODES: dict[str, JobCode] = {
 }
 
 
+def check_job_code(code: str, also: str = "") -> str:
+    """`code` if the product knows it; otherwise a ValueError that lists the codes (and `also`, the
+    other values the caller accepts)."""
+    if code not in JOB_CODES:
+        known = ", ".join(f"{c} ({j.name_ko})" for c, j in JOB_CODES.items())
+        raise ValueError(f"unknown job code {code!r}; known codes: {known}{also}")
+    return code
+
+
 def get_job(code: str) -> JobCode | None:
     return JOB_CODES.get(code)
 

@@ -6,7 +6,7 @@ from typing import Literal
 from pydantic import BaseModel, Field, field_validator
 
 from catalog.models import PastPostingRecord
-from core.jobcodes import JOB_CODES
+from core.jobcodes import check_job_code
 from core.levels import normalize_level
 from onboarding.job_classifier import classify_posting
 from onboarding.posting_parser import parse_posting_text, sections_from_fields
@@ -33,10 +33,7 @@ class PostingIn(BaseModel):
     @field_validator("job_code")
     @classmethod
     def _job(cls, v: str | None) -> str | None:
-        if v is not None and v != "other" and v not in JOB_CODES:
-            known = ", ".join(f"{c} ({j.name_ko})" for c, j in JOB_CODES.items())
-            raise ValueError(f"unknown job code {v!r}; known codes: {known}, 'other', or null to classify")
-        return v
+        return v if v is None or v == "other" else check_job_code(v, ", 'other', or null to classify")
 
     @field_validator("level")
     @classmethod
