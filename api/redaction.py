@@ -4,31 +4,14 @@ from __future__ import annotations
 
 from access.keys import Principal
 from catalog.models import PastPostingRecord
+from guards.publish import redact_lines, redact_prose
 from guards.sensitive import SensitiveMatcher
-from guards.text import drop_clauses
+
+__all__ = ["matcher_for", "posting_view", "redact_lines", "redact_prose"]
 
 
 def matcher_for(rt, company_id: str) -> SensitiveMatcher:
     return SensitiveMatcher(rt.repo.get_sensitive_entities(company_id))
-
-
-def redact_lines(text: str, matcher: SensitiveMatcher) -> tuple[str, list[str]]:
-    """The text without the lines that hold an entry, and the categories removed."""
-    kept, categories = [], []
-    for line in (text or "").splitlines():
-        hits = matcher.find(line)
-        if hits:
-            categories += [h.category for h in hits]
-        else:
-            kept.append(line)
-    return "\n".join(kept), categories
-
-
-def redact_prose(text: str, matcher: SensitiveMatcher) -> tuple[str, list[str]]:
-    hits = matcher.find(text or "")
-    if not hits:
-        return text, []
-    return drop_clauses(text, [(h.start, h.end) for h in hits]), [h.category for h in hits]
 
 
 def posting_view(rt, principal: Principal, record: PastPostingRecord) -> dict:

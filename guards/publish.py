@@ -23,3 +23,23 @@ def clean_fragment(text: str, matcher: SensitiveMatcher, law_context: str, langu
 
 def holdback_chars(matcher: SensitiveMatcher) -> int:
     return max(matcher.max_match_chars, LAW_HOLDBACK_CHARS)
+
+
+def redact_lines(text: str, matcher: SensitiveMatcher) -> tuple[str, list[str]]:
+    """The text without the lines that name a registry entry, and the categories left out."""
+    kept, categories = [], []
+    for line in (text or "").splitlines():
+        hits = matcher.find(line)
+        if hits:
+            categories += [h.category for h in hits]
+        else:
+            kept.append(line)
+    return "\n".join(kept), categories
+
+
+def redact_prose(text: str, matcher: SensitiveMatcher) -> tuple[str, list[str]]:
+    """The text without the clauses that name a registry entry, and the categories left out."""
+    hits = matcher.find(text or "")
+    if not hits:
+        return text, []
+    return drop_clauses(text, [(h.start, h.end) for h in hits]), [h.category for h in hits]

@@ -27,20 +27,18 @@ async def build_digest(rt, *, job_code: str, level: str | None, visible, k: int 
     """Representative postings: the most typical of the job (closest to its skill pool), at most one
     per company, only postings the caller may see."""
     batch, pool = rt.skill_pool.pool(job_code=job_code)
-    index = rt.similar._current()
-    records = rt.similar._records
     seen_companies: set[str] = set()
     items = []
-    for doc, score in index.search(_query(job_code, level, pool), 8 * k, job_code=job_code):
-        record = records.get(doc.id)
-        if record is None or not visible(record) or doc.company_id in seen_companies:
+    for record, _ in rt.similar.search(_query(job_code, level, pool), 8 * k, job_code=job_code):
+        if not visible(record) or record.company_id in seen_companies:
             continue
-        seen_companies.add(doc.company_id)
-        matcher = SensitiveMatcher(rt.repo.get_sensitive_entities(doc.company_id))
-        if matcher.find(doc.title):
+        seen_companies.add(record.company_id)
+        matcher = SensitiveMatcher(rt.repo.get_sensitive_entities(record.company_id))
+        if matcher.find(record.title):
             continue  # a title naming a secret is not shown at all
-        items.append({"id": doc.id, "company_id": doc.company_id, "title": doc.title, "summary": summary(record, matcher),
-                      "summarizer": "extractive", "_matcher": matcher})
+        items.append({"id": record.id, "company_id": record.company_id, "title": record.title,
+                      "summary": summary(record, matcher), "summarizer": "extractive", "_record": record,
+                      "_matcher": matcher})
         if len(items) == k:
             break
     small = rt.models.small
@@ -49,7 +47,7 @@ async def build_digest(rt, *, job_code: str, level: str | None, visible, k: int 
         # A model's words are checked against every company's registry, not only the posting's.
         everyone = SensitiveMatcher(rt.repo.all_sensitive_entities())
         for item in items:
-            record = records[item["id"]]
+            record = item["_record"]
             try:
                 # The model reads the posting with the company's secrets masked, and its summary is
                 # checked again: anything that still names one is dropped for the extractive one.
@@ -62,6 +60,7 @@ async def build_digest(rt, *, job_code: str, level: str | None, visible, k: int 
             except Exception:  # a digest is a courtesy: the extractive summary stands
                 log.warning("digest summary by the model failed; keeping the extractive one", exc_info=True)
     for item in items:
+        item.pop("_record", None)
         item.pop("_matcher", None)
     top = {kind: [e["skill"] for e in pool.get(kind, [])[:8]] for kind in ("required", "preferred")}
     return {"job_code": job_code, "level": level, "postings": items, "top_skills": top,

@@ -7,8 +7,8 @@ import threading
 from collections.abc import Callable
 
 from catalog.models import PastPostingRecord
+from guards.publish import redact_prose
 from guards.sensitive import SensitiveMatcher
-from guards.text import drop_clauses
 from retrieval.similar import SimilarDoc, SimilarIndex
 
 _BODY = ("duties", "qualifications", "preferred")
@@ -41,6 +41,12 @@ class SimilarPostings:
                 self._digest = digest
             return self._index
 
+    def search(self, query: str, k: int, *, job_code: str) -> list[tuple[PastPostingRecord, float]]:
+        """Stored postings of a job code closest to a query, best first (no visibility filter)."""
+        index = self._current()
+        records = self._records
+        return [(records[d.id], score) for d, score in index.search(query, k, job_code=job_code) if d.id in records]
+
     def similar(self, *, query: str, company_id: str, job_code: str, k: int,
                 visible: Callable[[PastPostingRecord], bool], exclude: str | None = None, principal=None) -> list[dict]:
         """`principal`: who asks — whether each result can be opened (GET /postings/{id})."""
@@ -57,18 +63,12 @@ class SimilarPostings:
                 continue
             matcher = self._matcher(record.company_id)
             out.append({"id": doc.id, "company_id": doc.company_id, "job_code": doc.job_code,
-                        "title": _clean(doc.title, matcher), "own_company": doc.company_id == company_id,
+                        "title": redact_prose(doc.title, matcher)[0], "own_company": doc.company_id == company_id,
                         "can_open": principal is None or principal.sees(doc.company_id), "score": round(score, 3),
                         "summary": summary(record, matcher)})
             if len(out) == k:
                 break
         return out
-
-
-def _clean(text: str, matcher: SensitiveMatcher | None) -> str:
-    if matcher is None or not matcher.find(text):
-        return text
-    return drop_clauses(text, [(h.start, h.end) for h in matcher.find(text)])
 
 
 def summary(p: PastPostingRecord, matcher: SensitiveMatcher | None = None, items: int = 3) -> str:
