@@ -80,20 +80,19 @@ input{{width:100%;padding:.5rem;margin:.5rem 0;box-sizing:border-box}}button{{pa
 </form></body></html>"""
 
 
-async def _send_json(send: Send, status: int, body: dict, headers: dict[str, str] | None = None) -> None:
-    payload = json.dumps(body, ensure_ascii=False).encode()
-    raw = [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode())]
+async def _send(send: Send, status: int, payload: bytes, content_type: str, headers: dict[str, str] | None = None) -> None:
+    raw = [(b"content-type", content_type.encode()), (b"content-length", str(len(payload)).encode())]
     raw += [(k.lower().encode(), v.encode()) for k, v in (headers or {}).items()]
     await send({"type": "http.response.start", "status": status, "headers": raw})
     await send({"type": "http.response.body", "body": payload})
+
+
+async def _send_json(send: Send, status: int, body: dict, headers: dict[str, str] | None = None) -> None:
+    await _send(send, status, json.dumps(body, ensure_ascii=False).encode(), "application/json", headers)
 
 
 async def _send_html(send: Send, status: int, html: str, headers: dict[str, str] | None = None) -> None:
-    payload = html.encode()
-    raw = [(b"content-type", b"text/html; charset=utf-8"), (b"content-length", str(len(payload)).encode())]
-    raw += [(k.lower().encode(), v.encode()) for k, v in (headers or {}).items()]
-    await send({"type": "http.response.start", "status": status, "headers": raw})
-    await send({"type": "http.response.body", "body": payload})
+    await _send(send, status, html.encode(), "text/html; charset=utf-8", headers)
 
 
 class AccessMiddleware:

@@ -12,10 +12,15 @@ from core.levels import LEVELS
 from core.schemas import STYLES
 
 
+def job_codes_with_postings(repo, company_id: str) -> list[str]:
+    """The product's job codes a company has past postings for (drafts are written for these)."""
+    return sorted({p.job_code for p in repo.list_postings(company_id) if p.job_code in JOB_CODES})
+
+
 async def pregenerate_all(deps, only_missing: bool = True) -> int:
     written = 0
     for company in deps.repo.list_companies():
-        job_codes = sorted({p.job_code for p in deps.repo.list_postings(company.id) if p.job_code in JOB_CODES})
+        job_codes = job_codes_with_postings(deps.repo, company.id)
         for job_code in job_codes:
             for level in [None, *LEVELS]:
                 key = level or "any"

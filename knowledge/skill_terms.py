@@ -32,22 +32,21 @@ def _key(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _aliases() -> dict[str, str]:
+def _alias_file() -> dict[str, list[str]]:
+    """canonical name -> its variants (the file's "_about" note left out)."""
     raw = json.loads((REPO_ROOT / "data" / "skill_aliases.json").read_text(encoding="utf-8"))
-    table: dict[str, str] = {}
-    for canonical, variants in raw.items():
-        if canonical.startswith("_"):
-            continue
-        for v in (canonical, *variants):
-            table[_key(v)] = canonical
-    return table
+    return {c: vs for c, vs in raw.items() if not c.startswith("_")}
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, str]:
+    return {_key(v): canonical for canonical, variants in _alias_file().items() for v in (canonical, *variants)}
 
 
 @lru_cache(maxsize=1)
 def _alias_pattern() -> re.Pattern:
     # Longest first, so "구글 애널리틱스 4" wins over "구글 애널리틱스"; spaces in an alias match any spacing.
-    raw = json.loads((REPO_ROOT / "data" / "skill_aliases.json").read_text(encoding="utf-8"))
-    names = sorted({v for c, vs in raw.items() if not c.startswith("_") for v in (c, *vs)}, key=len, reverse=True)
+    names = sorted({v for c, vs in _alias_file().items() for v in (c, *vs)}, key=len, reverse=True)
     parts = [r"\s*".join(re.escape(ch) for ch in n.replace(" ", "")) for n in names]
     return re.compile(r"(?<![A-Za-z0-9가-힣])(?:" + "|".join(parts) + r")(?![A-Za-z0-9+#])", re.IGNORECASE)
 

@@ -7,7 +7,7 @@ import asyncio
 import logging
 
 from authoring.drafts import write_drafts
-from core.jobcodes import JOB_CODES
+from authoring.pregenerate import job_codes_with_postings
 from core.levels import LEVELS
 from core.schemas import STYLES
 from guards.entity_proposer import propose_entities
@@ -21,10 +21,6 @@ STEPS = ("profiles", "proposals", "index", "drafts")
 _WEIGHT = {"profiles": 0.1, "proposals": 0.05, "index": 0.05, "drafts": 0.8}
 
 
-def _job_codes(deps, company_id: str) -> list[str]:
-    return sorted({p.job_code for p in deps.repo.list_postings(company_id) if p.job_code in JOB_CODES})
-
-
 def _progress(done: list[str], within: float = 0.0, step: str | None = None) -> float:
     return round(min(1.0, sum(_WEIGHT[s] for s in done) + (_WEIGHT[step] * within if step else 0.0)), 3)
 
@@ -33,7 +29,7 @@ async def _profiles(deps, store: OnboardingRepository, company_id: str, report) 
     company = deps.repo.get_company(company_id)
     documents = deps.repo.get_documents(company_id)
     matcher = SensitiveMatcher(deps.repo.get_sensitive_entities(company_id))
-    codes = _job_codes(deps, company_id)
+    codes = job_codes_with_postings(deps.repo, company_id)
     for code in codes:
         profile = build_profile(code, company, deps.repo.list_postings(company_id, code), documents, matcher)
         store.save_profile(company_id=company_id, job_code=code, profile=profile.model_dump())
@@ -51,7 +47,7 @@ async def _index(deps, store: OnboardingRepository, company_id: str, report) -> 
 
 
 async def _drafts(deps, store: OnboardingRepository, company_id: str, report) -> dict:
-    combos = [(code, level) for code in _job_codes(deps, company_id) for level in (None, *LEVELS)]
+    combos = [(code, level) for code in job_codes_with_postings(deps.repo, company_id) for level in (None, *LEVELS)]
     todo = [(c, lv) for c, lv in combos if set(deps.repo.get_drafts(company_id, c, lv or "any")) != set(STYLES)]
     # Bounded: a model server (and its rate limit) sees at most this many draft sets at once.
     gate = asyncio.Semaphore(max(1, deps.settings.draft_concurrency))

@@ -22,6 +22,11 @@ def slugify(name: str) -> str:
     return "co-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
 
 
+def _new_job(company_id: str, detail: dict | None = None) -> OnboardingJob:
+    return OnboardingJob(company_id=company_id, state="queued", progress=0.0, digest="", steps_done=[],
+                         detail=detail or {}, attempts=0, updated_at=utcnow())
+
+
 class OnboardingRepository:
     def __init__(self, session_factory: sessionmaker[Session]):
         self._sf = session_factory
@@ -47,8 +52,7 @@ class OnboardingRepository:
                 cid, n = f"{base}-{n}", n + 1
             s.add(Company(id=cid, name=name, kind=kind, industry=industry, size=size, location=location, intro=intro,
                           talent_profile=list(talent_profile or [])))
-            s.add(OnboardingJob(company_id=cid, state="queued", progress=0.0, digest="", steps_done=[], detail={},
-                                attempts=0, updated_at=utcnow()))
+            s.add(_new_job(cid))
         return cid
 
     def add_postings(self, *, company_id: str, postings: list[PastPostingRecord]) -> list[str]:
@@ -93,8 +97,7 @@ class OnboardingRepository:
             job = s.get(OnboardingJob, company_id)
             if job is None:
                 # No job yet: a bundled or collector import, processed at start-up and ready since.
-                s.add(OnboardingJob(company_id=company_id, state="queued", progress=0.0, digest="", steps_done=[],
-                                    detail={"ever_ready": True}, attempts=0, updated_at=utcnow()))
+                s.add(_new_job(company_id, {"ever_ready": True}))
             elif job.state != "processing":  # a running job notices the change itself and reruns
                 job.state, job.progress, job.error, job.updated_at = "queued", 0.0, None, utcnow()
 
@@ -102,8 +105,7 @@ class OnboardingRepository:
         with self._sf.begin() as s:
             job = s.get(OnboardingJob, company_id)
             if job is None:
-                job = OnboardingJob(company_id=company_id, state="queued", progress=0.0, digest="", steps_done=[],
-                                    detail={}, attempts=0)
+                job = _new_job(company_id)
                 s.add(job)
             for k, v in fields.items():
                 setattr(job, k, v)

@@ -85,9 +85,9 @@ async def _run(rt: Runtime, payload, thread_id: str) -> None:
         raise
 
 
-async def _thread_tokens(rt: Runtime, thread_id: str) -> int:
+async def _thread_values(rt: Runtime, thread_id: str) -> dict:
     snap = await rt.graph.aget_state(_config(thread_id))
-    return usage_tokens((snap.values or {}).get("usage")) if snap else 0
+    return (snap.values if snap else None) or {}
 
 
 def _rejected(view: dict) -> ApiError:
@@ -106,7 +106,7 @@ async def start_generation(body: GenerationRequest, rt: RuntimeDep, principal: P
         await _run(rt, body.model_dump(), thread_id)
     finally:
         rt.metrics.in_flight.dec()
-        record_tokens(rt, principal, await _thread_tokens(rt, thread_id), generations=1)
+        record_tokens(rt, principal, usage_tokens((await _thread_values(rt, thread_id)).get("usage")), generations=1)
     view = await _view(rt, thread_id)
     rt.metrics.observe_generation(view.get("route") or "", time.perf_counter() - started, view.get("usage"))
     if view["status"] == "rejected":
@@ -149,9 +149,8 @@ async def stream_generation(body: GenerationRequest, rt: RuntimeDep, principal: 
                                                         ensure_ascii=False)}
         finally:
             rt.metrics.in_flight.dec()
-            record_tokens(rt, principal, await _thread_tokens(rt, thread_id), generations=1)
-            snap = await rt.graph.aget_state(_config(thread_id))
-            values = (snap.values if snap else None) or {}
+            values = await _thread_values(rt, thread_id)
+            record_tokens(rt, principal, usage_tokens(values.get("usage")), generations=1)
             rt.metrics.observe_generation(values.get("route") or "", time.perf_counter() - started, values.get("usage"))
 
     return EventSourceResponse(events())
@@ -173,8 +172,7 @@ async def list_generations(rt: RuntimeDep, principal: Principal = Writer, compan
         if run is not None:
             status, job_code, level, updated = run.status, run.job_code, run.level, run.updated_at
         else:
-            snap = await rt.graph.aget_state(_config(t.thread_id))
-            values = (snap.values if snap else None) or {}
+            values = await _thread_values(rt, t.thread_id)
             status = values.get("status") or "in_progress"
             job_code, level, updated = values.get("job_code"), values.get("level"), None
         out.append({"thread_id": t.thread_id, "company_id": t.company_id, "created_at": t.created_at,
@@ -193,8 +191,7 @@ async def similar_for_generation(thread_id: str, rt: RuntimeDep, principal: Prin
                                  k: int = Query(default=5, ge=1, le=20)):
     """Postings similar to this generation's (its draft, or its request while it is being written)."""
     company_id = visible_thread(rt, principal, thread_id)
-    snap = await rt.graph.aget_state(_config(thread_id))
-    values = (snap.values if snap else None) or {}
+    values = await _thread_values(rt, thread_id)
     query = values.get("posting") or values.get("masked_request") or ""
     job_code = values.get("job_code") or ""
     if job_code in JOB_CODES:
@@ -222,7 +219,7 @@ async def review_generation(thread_id: str, body: ReviewRequest, rt: RuntimeDep,
     try:
         await _run(rt, Command(resume=decision), thread_id)
     finally:
-        record_tokens(rt, principal, max(0, await _thread_tokens(rt, thread_id) - before))
+        record_tokens(rt, principal, max(0, usage_tokens((await _thread_values(rt, thread_id)).get("usage")) - before))
     after = await _view(rt, thread_id)
     rt.access.audit(actor=principal, action=f"generation.{body.action}", company_id=company_id, target=thread_id,
                     detail={"status": after["status"], "comment": bool(body.comment)})
