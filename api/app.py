@@ -9,7 +9,9 @@ from fastapi.security import HTTPBearer
 from api.errors import install_error_handlers
 from api.langserve_routes import add_graph_routes
 from api.metrics import MetricsMiddleware
-from api.routers import audit, catalog, generations, keys, knowledge, onboarding, ops, registry, session
+from api.routers import audit, catalog, generations, keys, knowledge, onboarding, ops, registry, session, web
+from api.routers import sections as section_edits
+from api.routers import jobs as job_routes
 from api.runtime import Runtime
 from api.security import install_security
 from core.config import Settings, get_settings
@@ -41,9 +43,10 @@ def create_app(settings: Settings | None = None, models: ModelSet | None = None)
     # Declares the Bearer scheme in the OpenAPI document (the docs' "Authorize" button); the access
     # middleware is what enforces it, on every route including LangServe's.
     bearer = [Depends(HTTPBearer(auto_error=False, description="API key: Authorization: Bearer <key>"))]
-    for module in (catalog, knowledge, onboarding, registry, generations, keys, audit, ops):
+    for module in (catalog, knowledge, onboarding, registry, generations, section_edits, job_routes, keys, audit, ops):
         app.include_router(module.router, dependencies=bearer)
     app.include_router(session.router)
+    app.include_router(web.router)
 
     @app.get("/health", tags=["ops"])
     def health():

@@ -14,8 +14,8 @@ from pydantic import BaseModel
 
 from api.deps import ensure_role, ensure_token_budget, get_principal, record_tokens, unknown_thread, usage_tokens, visible_company
 from api.errors import ApiError
-from api.schemas import GraphInput
-from api.streaming import WRITING_NODES, guarded_run
+from api.schemas import GraphInput, graph_payload
+from api.streaming import guarded_run
 from api.views import public_view
 from graph.state import add_usage
 from store.access import principal_of
@@ -124,7 +124,7 @@ def _public_state(thread_id: str, state: dict, validated: dict | None, partial: 
 
 def graph_runnable(runtime) -> Runnable:
     async def run_graph(input: Any, config: RunnableConfig) -> AsyncIterator[dict]:
-        payload = input.model_dump() if isinstance(input, BaseModel) else dict(input)
+        payload = graph_payload(input.model_dump() if isinstance(input, BaseModel) else dict(input))
         thread_id = str((config.get("configurable") or {}).get("thread_id") or uuid.uuid4().hex)
         key_id = (config.get("configurable") or {}).get("jobpost_key_id")
         key = runtime.access.get_key(key_id=key_id) if key_id else None
@@ -144,9 +144,11 @@ def graph_runnable(runtime) -> Runnable:
             async for kind, value in _detached(guarded_run(runtime.graph, runtime.deps, payload, inner)):
                 if kind == "text":
                     partial += value
-                    step = "template" if state.get("route") == "template" else WRITING_NODES[0]
+                    step = "template" if state.get("route") == "template" else "generate"
                 elif kind == "interrupt":
                     interrupted = True
+                elif kind == "progress":
+                    continue  # request-side progress: the state's `understood` arrives with the step
                 else:
                     step, update = value
                     _fold(state, update)

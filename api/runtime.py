@@ -14,6 +14,7 @@ from catalog.collector import BundledCollector
 from core.config import Settings
 from graph.builder import build_graph
 from graph.deps import Deps
+from llm.accounting import CallRecorder, attach as attach_accounting
 from llm.models import ModelSet, build_models
 from retrieval.embeddings import HashingEmbedder
 from retrieval.index import IndexCache
@@ -21,6 +22,8 @@ from api.metrics import Metrics
 from retrieval.similar_postings import SimilarPostings
 from onboarding.worker import OnboardingWorker
 from store.access import AccessRepository
+from store.model_calls import ModelCallRepository
+from store.response_cache import ResponseCacheRepository
 from store.onboarding import OnboardingRepository
 from store.skill_pool import SkillPoolRepository
 from store.db import make_engine, make_session_factory, migrate, normalize_url
@@ -30,8 +33,9 @@ log = logging.getLogger(__name__)
 
 
 class Runtime:
-    def __init__(self, settings: Settings, models: ModelSet | None = None):
+    def __init__(self, settings: Settings, models: ModelSet | None = None, role: str = "api"):
         self.settings = settings
+        self.role = role  # api | worker (python -m jobs.worker: runs queued jobs, serves no HTTP)
         self.engine = make_engine(settings.database_url)
         migrate(self.engine)
         sessions = make_session_factory(self.engine)
@@ -48,11 +52,20 @@ class Runtime:
                 log.info("imported %d sample companies", added)
         self.models = models if models is not None else build_models(settings)
         self.deps = Deps(repo=self.repo, models=self.models, settings=settings,
-                         index_cache=IndexCache(HashingEmbedder(), settings.chunk_chars), skill_pool=self.skill_pool)
+                         index_cache=IndexCache(HashingEmbedder(), settings.chunk_chars), skill_pool=self.skill_pool,
+                         response_cache=ResponseCacheRepository(sessions, ttl_hours=settings.response_cache_hours))
         self.graph = build_graph(self.deps)
         self.worker = OnboardingWorker(self.deps, self.onboarding)
         self.similar = SimilarPostings(self.repo)
         self.metrics = Metrics()
+        from jobs.service import JobService
+
+        self.jobs = JobService(self, role)
+        # One row per model call, written off the event loop (llm.accounting).
+        self.model_calls = ModelCallRepository(sessions)
+        self.call_recorder = CallRecorder(lambda rows: self.model_calls.add_many(rows=rows),
+                                          on_record=self.metrics.observe_model_call)
+        attach_accounting(self.models, self.call_recorder)
         self._stack = contextlib.AsyncExitStack()
 
     async def start(self) -> None:
@@ -64,17 +77,29 @@ class Runtime:
             path = url.split("///", 1)[1]
             Path(path).parent.mkdir(parents=True, exist_ok=True)
             conn = await self._stack.enter_async_context(aiosqlite.connect(path))
+            await conn.execute("PRAGMA journal_mode=WAL")  # see store.db: same trade-off as the app database
+            await conn.execute("PRAGMA synchronous=NORMAL")
             saver: AsyncSqliteSaver | AsyncPostgresSaver = AsyncSqliteSaver(conn)
         else:
+            from psycopg.rows import dict_row
+            from psycopg_pool import AsyncConnectionPool
+
             pg_url = normalize_url(url).replace("postgresql+psycopg://", "postgresql://")
-            saver = await self._stack.enter_async_context(AsyncPostgresSaver.from_conn_string(pg_url))  # type: ignore[arg-type]
+            # A pool, not one connection: concurrent runs (and a worker's jobs) checkpoint in parallel.
+            pool = AsyncConnectionPool(pg_url, min_size=1, max_size=self.settings.pg_pool_max, open=False,
+                                       kwargs={"autocommit": True, "prepare_threshold": 0, "row_factory": dict_row})
+            await pool.open()
+            self._stack.push_async_callback(pool.close)
+            saver = AsyncPostgresSaver(pool)  # type: ignore[arg-type]
         await saver.setup()
         self.graph.checkpointer = saver
         if self.models.offline:
             from authoring.pregenerate import pregenerate_all
 
             await pregenerate_all(self.deps, only_missing=True)
-        await self.worker.start()
+        if self.role == "api":
+            await self.worker.start()  # Service 1 onboarding runs in the API processes only
+        await self.jobs.start()
         latest = self.skill_pool.latest(state=None)
         if self.settings.skill_pool_build_at_start and (latest is None or latest.state == "running"):
             self.start_pool_rebuild()  # never built, or cut off: build it / resume it
@@ -100,9 +125,11 @@ class Runtime:
         return True
 
     async def stop(self) -> None:
+        await self.jobs.stop()
         await self.worker.stop()
         if self._pool_task is not None and not self._pool_task.done():
             # A thread cannot be cancelled: wait a while; a batch cut off resumes at the next start.
             await asyncio.wait([self._pool_task], timeout=30)
         await self._stack.aclose()
+        await asyncio.to_thread(self.call_recorder.close)
         self.engine.dispose()

@@ -16,6 +16,8 @@ class GenerationRequest(BaseModel):
     mode: Literal["template", "custom"] | None = None
     style: Literal["concise", "detailed", "past_style"] | None = None
     language: Literal["ko", "en"] | None = None
+    reuse: bool = Field(default=True, description="reuse the posting written for an identical request "
+                                                  "(same company data, rules, prompts and models); false writes anew")
 
     @field_validator("job_code")
     @classmethod
@@ -51,13 +53,37 @@ class KeyCreate(BaseModel):
 class GraphInput(BaseModel):
     """Input schema of the LangServe routes (/graph/invoke, /graph/stream, ...)."""
 
+    # No field is nullable: the playground's form renderer cannot draw `anyOf` with `null` (it throws
+    # and renders a blank page), so "unset" is "" or "auto" here, mapped back to None by graph_payload.
+    # A null sent by an older client is still accepted and read the same way.
+
     company_id: str
     job_code: str
-    level: str | None = None
+    level: str = Field(default="", description="entry | junior | mid | senior | lead; empty: from the request")
     request: str = ""
-    mode: Literal["template", "custom"] | None = None
-    style: Literal["concise", "detailed", "past_style"] | None = None
-    language: Literal["ko", "en"] | None = None
+    mode: Literal["auto", "template", "custom"] = "auto"
+    style: Literal["auto", "concise", "detailed", "past_style"] = "auto"
+    language: Literal["auto", "ko", "en"] = "auto"
+    reuse: bool = True
+
+    @field_validator("level", "request", mode="before")
+    @classmethod
+    def _null_is_empty(cls, v):
+        return "" if v is None else v
+
+    @field_validator("mode", "style", "language", mode="before")
+    @classmethod
+    def _null_is_auto(cls, v):
+        return "auto" if v is None or v == "" else v
+
+
+def graph_payload(data: dict) -> dict:
+    """The graph's input from a GraphInput's fields: "" and "auto" mean unset (None), as in GenerationRequest."""
+    out = dict(data)
+    for key in ("level", "mode", "style", "language"):
+        if out.get(key) in ("", "auto"):
+            out[key] = None
+    return out
 
 
 class SensitiveEntityIn(BaseModel):

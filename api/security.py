@@ -26,6 +26,9 @@ _API_CSP = "default-src 'none'; frame-ancestors 'none'"
 # Pages (the playground, the sign-in form) run their own scripts and styles; nothing from elsewhere.
 _PAGE_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
              "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+# The workspace page (web/) loads its script and stylesheet from files only: no inline code at all.
+_WORKSPACE_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+                  "frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
 # The LangServe playground builds its input forms with ajv, which compiles JSON schemas with
 # `new Function`: without 'unsafe-eval' the playground cannot render.
 _PLAYGROUND_CSP = _PAGE_CSP.replace("script-src 'self' 'unsafe-inline'", "script-src 'self' 'unsafe-inline' 'unsafe-eval'")
@@ -177,6 +180,8 @@ class SecurityHeadersMiddleware:
                     csp = _DOCS_CSP
                 elif "/playground" in path:
                     csp = _PLAYGROUND_CSP
+                elif (path == "/" or path.startswith("/web/")) and message["status"] < 400:
+                    csp = _WORKSPACE_CSP  # (a 401 there is the sign-in form, which has inline styles)
                 elif ctype.startswith("text/html"):
                     csp = _PAGE_CSP
                 else:

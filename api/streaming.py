@@ -9,7 +9,7 @@ from graph.deps import Deps
 from guards.stream_guard import StreamGuard, guard_for
 
 # The nodes that write posting text: their model tokens ("messages") and composer pieces ("custom").
-WRITING_NODES = ("generate", "template")
+WRITING_NODES = ("opening", "generate", "template", "from_cache")
 STREAM_MODES = ["messages", "custom", "updates"]
 
 
@@ -34,7 +34,8 @@ def _text_of(chunk: Any) -> str:
 
 async def guarded_run(graph, deps: Deps, payload: dict, config: dict) -> AsyncIterator[tuple[str, Any]]:
     """Runs the graph and yields ("text", safe posting text), ("update", (node, update)) when a step
-    finishes, and ("interrupt", value) when the run pauses for review.
+    finishes, ("progress", dict) for a node's early progress report (request-side facts, no
+    posting text: nodes.opening), and ("interrupt", value) when the run pauses for review.
 
     The updates are the nodes' raw outputs (the writer's posting is unvalidated): callers decide
     what of them a client may see."""
@@ -57,6 +58,9 @@ async def guarded_run(graph, deps: Deps, payload: dict, config: dict) -> AsyncIt
                             yield "text", rest
                         guard = None
                     yield "update", (node, update)
+                continue
+            if mode == "custom" and isinstance(item, dict) and isinstance(item.get("progress"), dict):
+                yield "progress", item["progress"]
                 continue
             token = posting_token(mode, item)
             if not token:

@@ -7,6 +7,7 @@ from authoring.composer import compose_posting
 from authoring.extraction import extract_baseline
 from core.jobcodes import JOB_CODES
 from core.schemas import SECTION_HEADINGS, SECTION_KEYS, STYLES, Posting, Usage
+from llm.accounting import prompt_config
 from llm.models import usage_of
 from prompts import load_prompt
 
@@ -31,14 +32,16 @@ async def write_drafts(deps, company_id: str, job_code: str, level: str | None, 
 
     usage = Usage()
     drafts: dict[str, Posting] = {}
-    prompt = load_prompt("generate_posting")
+    # Drafts are whole postings written ahead of time; v2 continues after a streamed opening, so drafts keep v1.
+    prompt = load_prompt("generate_posting", 1)
     headings = ", ".join(SECTION_HEADINGS[language][k] for k in SECTION_KEYS)
     for style in STYLES:
         system, user = prompt.render(
             company_name=profile.name, language_name="Korean" if language == "ko" else "English", headings=headings,
             job_name=job.name_ko, brief=STYLE_BRIEF[style], entities=entities.model_dump_json(),
             company=profile.intro, context="", past_postings="\n\n".join(p.as_posting().to_markdown() for p in past[:2]))
-        msg = await deps.models.large.ainvoke([SystemMessage(system), HumanMessage(user)])
+        msg = await deps.models.large.ainvoke([SystemMessage(system), HumanMessage(user)],
+                                             config=prompt_config(prompt))
         u = usage_of(msg)
         usage = Usage(prompt_tokens=usage.prompt_tokens + u.prompt_tokens,
                       completion_tokens=usage.completion_tokens + u.completion_tokens, llm_calls=usage.llm_calls + 1)

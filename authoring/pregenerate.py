@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 
+from authoring.draft_checks import check_stored_drafts
 from authoring.drafts import write_drafts
 from core.jobcodes import JOB_CODES
 from core.levels import LEVELS
@@ -29,6 +30,7 @@ async def pregenerate_all(deps, only_missing: bool = True) -> int:
                 drafts, generator, _ = await write_drafts(deps, company.id, job_code, level)
                 deps.repo.save_drafts(company.id, job_code, key,
                                       {s: (p.title, p.to_markdown()) for s, p in drafts.items()}, generator)
+                await check_stored_drafts(deps, company.id, job_code, level)
                 written += 1
     return written
 

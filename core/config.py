@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -33,9 +34,20 @@ class Settings(BaseSettings):
     llm_timeout_s: float = 60.0
     llm_max_retries: int = 2
     llm_temperature: float = 0.3
+    # Several endpoints (or keys) per tier, tried in order: a JSON list of
+    # {"base_url": ..., "api_key": ..., "model": ...}. Unset: the single settings above make one
+    # endpoint per tier. A failing endpoint is retried with backoff (llm_max_retries times, on
+    # 429, 5xx, timeouts, connection errors), then cools down and the next one serves.
+    llm_small_endpoints: list[dict] = Field(default_factory=list)
+    llm_large_endpoints: list[dict] = Field(default_factory=list)
+    llm_retry_backoff_s: float = Field(default=0.5, ge=0)  # first retry wait; doubles each retry
+    llm_cooldown_s: float = Field(default=30.0, ge=0)
     # With a model configured, a small-tier judge reviews each request and each posting as well as
     # the rules. Request side: a judge failure leaves the rules' verdict. Output side: fails closed.
     judge_enabled: bool = True
+    # Exact-match response cache: a model-written posting is reused for an identical normalized
+    # request (same company data, rules, prompts, models) for this many hours; 0 turns it off.
+    response_cache_hours: float = Field(default=24.0, ge=0)
 
     # Service 1: how many draft sets are written at once when a company is (re)processed.
     draft_concurrency: int = Field(default=4, ge=1, le=64)
@@ -60,6 +72,27 @@ class Settings(BaseSettings):
     rate_limit_tokens_per_day: int = Field(default=500_000, ge=0)
     # Redis URL for limits shared across server processes; empty: in-process limits.
     redis_url: str = ""
+
+    # Queue and background jobs (jobs/). Custom runs of the large tier: at most this many at once,
+    # the rest wait in line (POST /generations, /generations/stream and POST /jobs alike).
+    queue_concurrency_large: int = Field(default=4, ge=1)
+    # embedded: jobs run in the API process (database as the queue); redis: through Redis
+    # (taskiq-redis streams) to `python -m jobs.worker` processes, and admission is shared there.
+    queue_backend: Literal["embedded", "redis"] = "embedded"
+    queue_name: str = Field(default="jobpost", pattern=r"^[A-Za-z0-9_:.-]{1,64}$")  # Redis key prefix and stream
+    job_max_attempts: int = Field(default=2, ge=1)  # a job whose worker died is retried until this many tries
+    job_lease_s: float = Field(default=30.0, gt=0)  # a running job's lease, renewed every third of it
+    # Wait estimates before any run was measured (then moving averages of measured runs).
+    eta_prior_run_s: float = Field(default=15.0, gt=0)
+    eta_prior_ttft_s: float = Field(default=1.0, gt=0)
+    eta_prior_tokens_per_s: float = Field(default=40.0, gt=0)
+    eta_alpha: float = Field(default=0.2, gt=0, le=1)
+    # Webhooks of POST /jobs are signed with this (HMAC-SHA256); empty: webhooks are refused.
+    webhook_secret: str = ""
+    webhook_attempts: int = Field(default=3, ge=1)
+    webhook_timeout_s: float = Field(default=5.0, gt=0)
+    # PostgreSQL checkpointer connection pool size.
+    pg_pool_max: int = Field(default=10, ge=1)
     # Browsers sign in at /login and get a session cookie that lasts this long.
     session_ttl_hours: float = Field(default=12.0, gt=0)
     # Origins allowed to call the API from a browser (comma-separated); empty: same origin only.
@@ -86,7 +119,8 @@ class Settings(BaseSettings):
 
     @property
     def offline(self) -> bool:
-        return not (self.llm_base_url or self.llm_api_key or self.llm_small_base_url or self.llm_large_base_url)
+        return not (self.llm_base_url or self.llm_api_key or self.llm_small_base_url or self.llm_large_base_url
+                    or self.llm_small_endpoints or self.llm_large_endpoints)
 
     def resolved_checkpoint_url(self) -> str:
         if self.checkpoint_url:

@@ -36,11 +36,11 @@ def adversarial_models(secrets_by_company: dict[str, list[str]]) -> ModelSet:
             return '{"classes": [], "issues": [], "reason": "looks fine"}'  # a judge that misses everything
         if "route requests" in system:
             return "custom"
-        if "extract structured hiring information" in system:
+        if "understand the request" in system:  # prompts/understand_request: facts and the brief, both leaky
             return json.dumps({"skills": secrets[:2] + ["Python"], "duties": [f"{secrets[0] if secrets else ''} 운영"],
-                               "benefits": ["연봉 2억 원 보장"], "qualifications": ["20대 지원자"]}, ensure_ascii=False)
-        if "precise brief" in system:
-            return f"{', '.join(secrets)} 을(를) 강조하고 30대 초반 남성을 뽑는다."
+                               "benefits": ["연봉 2억 원 보장"], "qualifications": ["20대 지원자"],
+                               "brief": f"{', '.join(secrets)} 을(를) 강조하고 30대 초반 남성을 뽑는다."},
+                              ensure_ascii=False)
         english = "in English" in system
         return _posting(company, secrets, english)
 

@@ -71,6 +71,7 @@ class Deps:
     index_cache: IndexCache
     extra: dict = field(default_factory=dict)
     skill_pool: Any = None  # store.skill_pool.SkillPoolRepository; None: no suggestions
+    response_cache: Any = None  # store.response_cache.ResponseCacheRepository; None: no reuse
 
     def skill_suggestions(self, job_code: str, sources: str, language: str) -> list[dict]:
         if self.skill_pool is None:

@@ -88,6 +88,10 @@ class SensitiveMatcher:
         return bool(self._entities)
 
     @property
+    def entities(self) -> list[SensitiveEntityRecord]:
+        return [ce.rec for ce in self._entities]
+
+    @property
     def max_match_chars(self) -> int:
         """The longest text any single hit can cover: what a streaming filter must hold back so a
         secret split across chunks is still seen whole before anything is sent."""

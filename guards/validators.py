@@ -87,6 +87,9 @@ _disable_guardrails_telemetry()
 
 
 def screen_with_guardrails(request: str, language: str) -> ScreenResult:
+    if not request.strip():
+        # An empty request asks for the ready drafts: nothing to screen (and no guard run to pay for).
+        return ScreenResult(verdict="allow", classes=["hiring"], sanitized="", findings=[], message="")
     sink: list[ScreenResult] = []
     _REQUEST_GUARD.validate(request or " ", metadata={"sink": sink, "language": language})
     return sink[0]

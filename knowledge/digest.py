@@ -3,6 +3,8 @@ teams (public ones) or the caller's own, each with a one-paragraph summary — s
 while a custom posting is written. Extractive offline; a small model summarizes when configured."""
 from __future__ import annotations
 
+import asyncio
+
 import logging
 
 from langchain_core.messages import HumanMessage, SystemMessage
@@ -29,7 +31,9 @@ async def build_digest(rt, *, job_code: str, level: str | None, visible, k: int 
     batch, pool = rt.skill_pool.pool(job_code=job_code)
     seen_companies: set[str] = set()
     items = []
-    for record, _ in rt.similar.search(_query(job_code, level, pool), 8 * k, job_code=job_code):
+    # In a worker thread: the search may (re)build its index, which must not stall a stream.
+    hits = await asyncio.to_thread(rt.similar.search, _query(job_code, level, pool), 8 * k, job_code=job_code)
+    for record, _ in hits:
         if not visible(record) or record.company_id in seen_companies:
             continue
         seen_companies.add(record.company_id)

@@ -71,6 +71,13 @@ def canonical(surface: str) -> SkillTerm | None:
 
 def skill_terms(line: str) -> list[SkillTerm]:
     """Skills named in one line: known skills (any spelling), other Latin terms, Korean noun compounds."""
+    return list(_skill_terms(line))
+
+
+# A pure function of the line: a company's data is read line by line for every request (skill
+# suggestions, grounding), so its lines are analysed by Kiwi once, not on every request.
+@lru_cache(maxsize=32768)
+def _skill_terms(line: str) -> tuple[SkillTerm, ...]:
     line = unicodedata.normalize("NFKC", line)
     found: dict[str, SkillTerm] = {}
     taken = []
@@ -107,7 +114,7 @@ def skill_terms(line: str) -> list[SkillTerm]:
         for st, en in pieces:
             surface = rest[st:en].strip()
             found.setdefault(_key(surface), SkillTerm(_key(surface), surface, False, surface))
-    return list(found.values())
+    return tuple(found.values())
 
 
 def _noun_runs(text: str) -> list[list[tuple[str, int, int]]]:

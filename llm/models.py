@@ -30,25 +30,45 @@ class ModelSet:
         return getattr(model, "model_name", None) or getattr(model, "model", None) or type(model).__name__
 
 
+def tier_endpoints(settings: Settings, tier: str) -> list:
+    """The tier's endpoints: JOBPOST_LLM_<TIER>_ENDPOINTS, or else the single settings (one endpoint)."""
+    from llm.tiered import EndpointSetting
+
+    configured = settings.llm_small_endpoints if tier == "small" else settings.llm_large_endpoints
+    if configured:
+        return [EndpointSetting.model_validate(e) for e in configured]
+    base_url = (settings.llm_small_base_url if tier == "small" else settings.llm_large_base_url) or settings.llm_base_url
+    model = settings.llm_small_model if tier == "small" else settings.llm_large_model
+    return [EndpointSetting(base_url=base_url, api_key=settings.llm_api_key, model=model)]
+
+
 def build_models(settings: Settings) -> ModelSet:
     if settings.offline:
         return ModelSet()
     from langchain_openai import ChatOpenAI
 
-    def make(model: str, base_url: str) -> BaseChatModel:
-        return ChatOpenAI(
-            model=model,
-            base_url=base_url or settings.llm_base_url or None,
-            api_key=SecretStr(settings.llm_api_key or "not-needed"),  # local servers (vLLM, Ollama) ignore the key
-            timeout=settings.llm_timeout_s,
-            max_retries=settings.llm_max_retries,
-            temperature=settings.llm_temperature,
-            streaming=True,
-            stream_usage=True,
-        )
+    from llm.tiered import Endpoint, TieredChatModel, endpoint_label
 
-    return ModelSet(small=make(settings.llm_small_model, settings.llm_small_base_url),
-                    large=make(settings.llm_large_model, settings.llm_large_base_url))
+    def make(tier: str) -> BaseChatModel:
+        endpoints: list[Endpoint] = []
+        for i, ep in enumerate(tier_endpoints(settings, tier)):
+            label = endpoint_label(ep.base_url, ep.model)
+            if any(e.label == label for e in endpoints):
+                label = f"{label}#{i + 1}"  # the same host and model with another key
+            client = ChatOpenAI(
+                model=ep.model,
+                base_url=ep.base_url or None,
+                api_key=SecretStr(ep.api_key or "not-needed"),  # local servers (vLLM, Ollama) ignore the key
+                timeout=settings.llm_timeout_s,
+                max_retries=0,  # TieredChatModel retries, with backoff, then falls back
+                temperature=settings.llm_temperature,
+                stream_usage=True,
+            )
+            endpoints.append(Endpoint(label, ep.model, client))
+        return TieredChatModel(tier=tier, endpoints=endpoints, max_retries=settings.llm_max_retries,
+                               backoff_s=settings.llm_retry_backoff_s, cooldown_s=settings.llm_cooldown_s)
+
+    return ModelSet(small=make("small"), large=make("large"))
 
 
 def usage_of(message: BaseMessage) -> Usage:

@@ -17,6 +17,7 @@ class ScriptedChatModel(BaseChatModel):
     responder: Callable[[list[BaseMessage]], str] | None = None
     chunk_chars: int = 8
     model_name: str = "scripted"
+    cached_tokens: int = 0  # prompt tokens to report as read from a prefix cache
     _calls: list[list[BaseMessage]] = PrivateAttr(default_factory=list)
 
     @property
@@ -35,11 +36,13 @@ class ScriptedChatModel(BaseChatModel):
             raise RuntimeError("ScriptedChatModel ran out of replies")
         return self.replies.pop(0)
 
-    @staticmethod
-    def _usage(messages: list[BaseMessage], text: str) -> dict:
+    def _usage(self, messages: list[BaseMessage], text: str) -> dict:
         prompt = sum(len(str(m.content)) for m in messages) // 2 + 1
         completion = len(text) // 2 + 1
-        return {"input_tokens": prompt, "output_tokens": completion, "total_tokens": prompt + completion}
+        usage: dict = {"input_tokens": prompt, "output_tokens": completion, "total_tokens": prompt + completion}
+        if self.cached_tokens:
+            usage["input_token_details"] = {"cache_read": min(self.cached_tokens, prompt)}
+        return usage
 
     def _generate(self, messages: list[BaseMessage], stop: list[str] | None = None,
                   run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any) -> ChatResult:

@@ -10,6 +10,8 @@ from graph.state import PostingState
 
 def make_retrieve(deps: Deps):
     def retrieve(state: PostingState) -> dict:
+        if state.get("status") == "rejected":  # the judge turned the request down beside understanding
+            return {}
         language = state.get("language") or "ko"
         ctx = deps.company_context(state["company_id"], state["job_code"])
         total = sum(len(d.text) for d in ctx.documents)

@@ -21,7 +21,7 @@ def make_template(deps: Deps):
             deps.repo.save_drafts(company_id, job_code, level_key,
                                   {s: (p.title, p.to_markdown()) for s, p in drafts.items()}, generator, language)
             stored = deps.repo.get_drafts(company_id, job_code, level_key, language)
-            update["usage"] = usage
+            update["usage"] = usage  # validate_output checks and stores them before anyone sees them
         style = state.get("style") if state.get("style") in STYLES else "concise"
         generator = stored[style].generator
         notices = [OFFLINE_LABEL[language]] if generator == "offline-composer" else []

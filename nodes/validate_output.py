@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from authoring.composer import compose_posting
 from authoring.extraction import extract_baseline
+from authoring.response_cache import remember
 from core.jobcodes import JOB_CODES
 from core.levels import LEVELS
 from core.schemas import Posting
@@ -88,43 +89,77 @@ def check_posting(deps: Deps, state: PostingState, markdown: str,
     return text, [f.model_dump() for f in findings], ("fixed" if changed else "passed")
 
 
+async def validate_text(deps: Deps, state: PostingState, markdown: str, ctx: CompanyContext,
+                        judge: bool = True) -> tuple[str, list[dict], str, dict]:
+    """The rules (check_posting) and, with a model configured, the judge: (text, findings, status, usage)."""
+    text, findings, status = check_posting(deps, state, markdown, ctx)
+    small = deps.models.small
+    if status == "blocked" or not judge or small is None or not deps.settings.judge_enabled or not text.strip():
+        return text, findings, status, {}
+    try:
+        verdict_j, used, prompt_id = await judge_posting(small, text)
+    except JudgeError as exc:
+        # Output side fails closed: an unreviewed posting is never shown.
+        findings = findings + [{"rule_id": "OUT-JUDGE-ERR", "severity": "critical", "where": "output",
+                                "message": f"모델 판정 실패: {str(exc)[:120]}", "span": None, "start": None,
+                                "end": None, "suggestion": None}]
+        return "", findings, "judge_failed", {}
+    spans = quote_spans(text, [i.quote for i in verdict_j.issues])
+    if spans:
+        text = drop_clauses(text, spans)
+        findings = findings + [{"rule_id": "OUT-JUDGE-001", "severity": "error", "where": "output",
+                                "message": f"모델 판정({prompt_id}): {i.kind} — {i.reason} 해당 문장을 삭제했습니다.",
+                                "span": None, "start": None, "end": None, "suggestion": None}
+                               for i in verdict_j.issues]
+        status = "fixed"
+    return text, findings, status, used.model_dump()
+
+
+def _blocked(update: dict, status: str, language: str) -> dict:
+    if status == "judge_failed":
+        update.update(status="blocked", posting="", drafts={}, rejection=BLOCKED_BY_JUDGE[language],
+                      validation={"status": "blocked"})
+    else:
+        update.update(status="blocked", posting="", drafts={}, validation={"status": "blocked"},
+                      rejection="생성된 공고에서 비공개 정보를 제거할 수 없어 차단했습니다." if language == "ko"
+                      else "The posting was blocked: confidential information could not be removed.")
+    return update
+
+
 def make_validate_output(deps: Deps):
     async def validate_output(state: PostingState) -> dict:
         ctx = deps.company_context(state["company_id"], state["job_code"])
-        text, findings, status = check_posting(deps, state, state.get("posting", ""), ctx)
-        update: dict = {"output_findings": findings, "validation": {"status": status}}
         language = state.get("language") or "ko"
-        if status == "blocked":
-            update.update(status="blocked", posting="", drafts={},
-                          rejection="생성된 공고에서 비공개 정보를 제거할 수 없어 차단했습니다." if language == "ko"
-                          else "The posting was blocked: confidential information could not be removed.")
-            return update
-        small = deps.models.small
-        if small is not None and deps.settings.judge_enabled and text.strip():
-            try:
-                verdict_j, used, prompt_id = await judge_posting(small, text)
-            except JudgeError as exc:
-                # Output side fails closed: an unreviewed posting is never shown.
-                findings.append({"rule_id": "OUT-JUDGE-ERR", "severity": "critical", "where": "output",
-                                 "message": f"모델 판정 실패: {str(exc)[:120]}", "span": None, "start": None,
-                                 "end": None, "suggestion": None})
-                update.update(status="blocked", posting="", drafts={}, rejection=BLOCKED_BY_JUDGE[language],
-                              output_findings=findings, validation={"status": "blocked"})
+        if state.get("route") == "template" and not (state.get("masked_request") or "").strip():
+            # Ready drafts were validated when they were stored; only a change of rules, registry,
+            # company data or judge makes them be checked again.
+            from authoring.draft_checks import checked_drafts
+
+            checked, usage = await checked_drafts(deps, state, ctx)
+            style = state.get("style") or "concise"
+            if style in checked:
+                text, findings, status = checked[style]
+                update: dict = {"output_findings": findings, "validation": {"status": status}}
+                if usage:
+                    update["usage"] = usage
+                if status in ("blocked", "judge_failed"):
+                    return _blocked(update, status, language)
+                update["posting"] = text
+                update["drafts"] = {s: md for s, (md, _, st) in checked.items() if st not in ("blocked", "judge_failed")}
                 return update
-            update["usage"] = used.model_dump()
-            spans = quote_spans(text, [i.quote for i in verdict_j.issues])
-            if spans:
-                text = drop_clauses(text, spans)
-                findings = findings + [{"rule_id": "OUT-JUDGE-001", "severity": "error", "where": "output",
-                                        "message": f"모델 판정({prompt_id}): {i.kind} — {i.reason} 해당 문장을 삭제했습니다.",
-                                        "span": None, "start": None, "end": None, "suggestion": None}
-                                       for i in verdict_j.issues]
-                update.update(output_findings=findings, validation={"status": "fixed"})
+        text, findings, status, usage = await validate_text(deps, state, state.get("posting", ""), ctx)
+        update = {"output_findings": findings, "validation": {"status": status}}
+        if usage:
+            update["usage"] = usage
+        if status in ("blocked", "judge_failed"):
+            return _blocked(update, status, language)
+        # A model-written posting that passed is kept for an identical request (validated again then).
+        remember(deps, state)
         update["posting"] = text
         if state.get("drafts"):
             # The other styles are shown too, so each gets the same checks (a blocked one is dropped).
-            checked = {style: check_posting(deps, state, md, ctx) for style, md in state["drafts"].items()}
-            update["drafts"] = {style: md for style, (md, _, st) in checked.items() if st != "blocked"}
+            others = {style: check_posting(deps, state, md, ctx) for style, md in state["drafts"].items()}
+            update["drafts"] = {style: md for style, (md, _, st) in others.items() if st != "blocked"}
         return update
 
     return validate_output

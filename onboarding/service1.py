@@ -7,6 +7,7 @@ import asyncio
 import logging
 
 from authoring.drafts import write_drafts
+from authoring.draft_checks import check_stored_drafts
 from authoring.pregenerate import job_codes_with_postings
 from core.levels import LEVELS
 from core.schemas import STYLES
@@ -60,6 +61,9 @@ async def _drafts(deps, store: OnboardingRepository, company_id: str, report) ->
             spent = int(usage.get("prompt_tokens", 0)) + int(usage.get("completion_tokens", 0))
             deps.repo.save_drafts(company_id, code, level or "any", {s: (p.title, p.to_markdown()) for s, p in drafts.items()},
                                   generator, tokens=spent)
+            # Validated now, so the template route serves them without checking them again.
+            checked = await check_stored_drafts(deps, company_id, code, level)
+            spent += int(checked.get("prompt_tokens", 0)) + int(checked.get("completion_tokens", 0))
             done, tokens = done + 1, tokens + spent
             report(done / max(1, len(combos)))
 

@@ -30,6 +30,9 @@ def make_engine(url: str) -> Engine:
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA journal_mode=WAL")
+            # With WAL, NORMAL loses no committed data on an application crash (only, at worst, the
+            # last transactions on a power loss) and saves an fsync per commit.
+            cur.execute("PRAGMA synchronous=NORMAL")
             cur.close()
 
         return engine

@@ -84,6 +84,11 @@ class Draft(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     # Model tokens spent writing the three drafts of this key (0 offline), stored on each style.
     tokens: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # The validated text, findings and status of this draft (nodes.validate_output), and the
+    # fingerprint of what it was validated against (rules, registry, company data, judge): the
+    # template route reuses it until one of those changes.
+    check_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    check_result: Mapped[dict | None] = mapped_column(JSON, nullable=True)
 
 
 class GenerationRun(Base):
@@ -243,3 +248,98 @@ class SkillPoolEntry(Base):
     kind: Mapped[str] = mapped_column(String(16))  # required | preferred | duties
     rank: Mapped[int] = mapped_column(Integer)
     entry: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+class GenerationJob(Base):
+    """One queued generation run (POST /jobs): state, lease, predicted and actual wait."""
+
+    __tablename__ = "generation_jobs"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    thread_id: Mapped[str] = mapped_column(String(64), unique=True)
+    company_id: Mapped[str] = mapped_column(String(64), index=True)
+    key_id: Mapped[str] = mapped_column(String(32), index=True)
+    tier: Mapped[str] = mapped_column(String(16))  # large (custom) | template
+    state: Mapped[str] = mapped_column(String(16), default="queued")  # queued | running | succeeded | failed | cancelled
+    request: Mapped[dict] = mapped_column(JSON, default=dict)
+    webhook_url: Mapped[str | None] = mapped_column(Text, nullable=True)
+    webhook_status: Mapped[str | None] = mapped_column(String(16), nullable=True)  # delivered | failed
+    webhook_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    # Who runs it and until when: a lease not renewed in time means the worker died.
+    lease_owner: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    lease_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    heartbeat_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    predicted_wait_s: Mapped[float | None] = mapped_column(nullable=True)
+    actual_wait_s: Mapped[float | None] = mapped_column(nullable=True)
+    ttft_s: Mapped[float | None] = mapped_column(nullable=True)
+    run_s: Mapped[float | None] = mapped_column(nullable=True)
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class JobEvent(Base):
+    """What happened to a job, in order: replayed by its SSE stream and the key's notifications."""
+
+    __tablename__ = "job_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    job_id: Mapped[str] = mapped_column(ForeignKey("generation_jobs.id", ondelete="CASCADE"), index=True)
+    key_id: Mapped[str] = mapped_column(String(32))
+    kind: Mapped[str] = mapped_column(String(32))  # state | job_finished
+    data: Mapped[dict] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ServiceStats(Base):
+    """Moving averages of measured run time per tier, kept so a restart does not forget them."""
+
+    __tablename__ = "service_stats"
+
+    tier: Mapped[str] = mapped_column(String(16), primary_key=True)
+    samples: Mapped[int] = mapped_column(Integer, default=0)
+    run_s: Mapped[float] = mapped_column(default=0.0)
+    ttft_s: Mapped[float] = mapped_column(default=0.0)
+    tokens_per_s: Mapped[float] = mapped_column(default=0.0)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ModelCall(Base):
+    """One chat-model call: who it was for, which endpoint served it, tokens and timings."""
+
+    __tablename__ = "model_calls"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    day: Mapped[str] = mapped_column(String(10), index=True)  # UTC day: /usage groups by it on any backend
+    thread_id: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
+    company_id: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
+    node: Mapped[str | None] = mapped_column(String(64), nullable=True)  # the LangGraph node that called
+    tier: Mapped[str] = mapped_column(String(16))  # small | large
+    endpoint: Mapped[str] = mapped_column(String(300), default="")  # host/model, never the key
+    model: Mapped[str] = mapped_column(String(200), default="")
+    prompt_version: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    prompt_tokens: Mapped[int] = mapped_column(Integer, default=0)
+    completion_tokens: Mapped[int] = mapped_column(Integer, default=0)
+    cached_tokens: Mapped[int] = mapped_column(Integer, default=0)
+    ttft_ms: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    duration_ms: Mapped[int] = mapped_column(Integer, default=0)
+    ok: Mapped[bool] = mapped_column(default=True)
+    error: Mapped[str | None] = mapped_column(String(200), nullable=True)  # error type and status, no message
+    fallbacks: Mapped[int] = mapped_column(Integer, default=0)  # endpoints that failed before this one
+    retries: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ResponseCacheEntry(Base):
+    """A generated posting (before validation) and what was read to write it, for an identical request."""
+
+    __tablename__ = "response_cache"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    company_id: Mapped[str] = mapped_column(String(64), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    hits: Mapped[int] = mapped_column(Integer, default=0)
+    last_hit_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    value: Mapped[dict] = mapped_column(JSON)

@@ -118,6 +118,13 @@ class Repository:
                                                  Draft.level == level, Draft.language == language)).all()
             return {r.style: r for r in rows}
 
+    def save_draft_check(self, *, draft_id: int, markdown: str, check_key: str, result: dict) -> None:
+        """Store a draft's validation, unless the draft was rewritten meanwhile."""
+        with self._sf.begin() as s:
+            row = s.get(Draft, draft_id)
+            if row is not None and row.markdown == markdown:
+                row.check_key, row.check_result = check_key, result
+
     def save_drafts(self, company_id: str, job_code: str, level: str, drafts: dict[str, tuple[str, str]],
                     generator: str, language: str = "ko", tokens: int = 0) -> None:
         """Store all styles in one transaction (style -> (title, markdown)); replaces existing ones.
@@ -139,6 +146,7 @@ class Repository:
                                 markdown=markdown, generator=generator, language=language, tokens=tokens))
                 else:
                     row.title, row.markdown, row.generator, row.tokens = title, markdown, generator, tokens
+                    row.check_key, row.check_result = None, None
 
     # --- generation runs ---------------------------------------------------------------
     def upsert_run(self, **fields) -> None:

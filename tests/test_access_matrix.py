@@ -80,6 +80,17 @@ def _new_key(admin: _As, company: str) -> str:
     return admin.post("/keys", json={"name": "victim", "role": "writer", "companies": [company]}).json()["id"]
 
 
+def _job(admin: _As, company: str) -> str:
+    return admin.post("/jobs", json={"company_id": company, **GEN}).json()["job_id"]
+
+
+def _queued_job(admin: _As, company: str) -> str:
+    # Written straight to the store and never dispatched: it stays queued, so it can be cancelled.
+    rt = admin.client.app.state.runtime
+    return rt.jobs.repo.create(thread_id=uuid.uuid4().hex, company_id=company, key_id="matrix", tier="large",
+                               request={"company_id": company, **GEN}, webhook_url=None, predicted_wait_s=0.0).id
+
+
 @dataclass
 class Case:
     method: str
@@ -115,6 +126,7 @@ CASES = [
     Case("GET", "/docs/oauth2-redirect", "writer", False, lambda a, c: ("/docs/oauth2-redirect", None)),
     Case("GET", "/redoc", "writer", False, lambda a, c: ("/redoc", None)),
     Case("GET", "/", "writer", False, lambda a, c: ("/", None)),
+    Case("GET", "/web/{file_path:path}", "writer", False, lambda a, c: ("/web/app.js", None)),
     Case("GET", "/me", "writer", False, lambda a, c: ("/me", None)),
     Case("GET", "/job-codes", "writer", False, lambda a, c: ("/job-codes", None)),
     Case("GET", "/levels", "writer", False, lambda a, c: ("/levels", None)),
@@ -129,6 +141,8 @@ CASES = [
     Case("GET", "/postings/{posting_id}/similar", "writer", True, lambda a, c: (f"/postings/{_posting_id(a, c)}/similar", None)),
     Case("GET", "/generations/{thread_id}/similar", "writer", True,
          lambda a, c: (f"/generations/{_pending_thread(a, c)[0]}/similar", None)),
+    Case("GET", "/generations/{thread_id}/calls", "writer", True,
+         lambda a, c: (f"/generations/{_pending_thread(a, c)[0]}/calls", None)),
     Case("GET", "/companies/{company_id}/sensitive-entities", "admin", True,
          lambda a, c: (f"/companies/{c}/sensitive-entities", None)),
     Case("POST", "/companies/{company_id}/sensitive-entities", "admin", True,
@@ -157,6 +171,13 @@ CASES = [
     Case("POST", "/generations/{thread_id}/review", "writer", True,
          lambda a, c: ((lambda t, p: (f"/generations/{t}/review", {"action": "revise", "edited_posting": p + "\n- 코드 리뷰 문화\n"}))(
              *_pending_thread(a, c)))),
+    Case("POST", "/generations/{thread_id}/sections", "writer", True,
+         lambda a, c: (f"/generations/{_pending_thread(a, c)[0]}/sections",
+                       {"section": "우대사항", "instruction": "Kotlin 경험을 우대사항에 추가"})),
+    Case("POST", "/postings/{posting_id}/sections", "writer", True,
+         lambda a, c: (f"/postings/{_posting_id(a, c)}/sections", {"section": "preferred", "instruction": "Kotlin 경험 추가"})),
+    Case("POST", "/postings/{posting_id}/update", "writer", True,
+         lambda a, c: (f"/postings/{_posting_id(a, c)}/update", {"request": "이번엔 시니어로, 원격 근무 가능"})),
     Case("POST", "/keys", "admin", True, lambda a, c: ("/keys", {"name": "new", "role": "writer", "companies": [c]})),
     Case("GET", "/keys", "admin", False, lambda a, c: ("/keys", None)),
     Case("GET", "/keys/{key_id}", "admin", True, lambda a, c: (f"/keys/{_new_key(a, c)}", None)),
@@ -165,6 +186,14 @@ CASES = [
     Case("GET", "/usage", "admin", False, lambda a, c: ("/usage", None)),
     Case("GET", "/load", "admin", False, lambda a, c: ("/load", None)),
     Case("GET", "/metrics", "admin", False, lambda a, c: ("/metrics", None)),
+    Case("POST", "/jobs", "writer", True, lambda a, c: ("/jobs", {"company_id": c, **GEN})),
+    Case("GET", "/jobs", "writer", False, lambda a, c: ("/jobs", None)),
+    Case("GET", "/jobs/{job_id}", "writer", True, lambda a, c: (f"/jobs/{_job(a, c)}", None)),
+    Case("DELETE", "/jobs/{job_id}", "writer", True, lambda a, c: (f"/jobs/{_queued_job(a, c)}", None)),
+    Case("GET", "/jobs/{job_id}/events", "writer", True, lambda a, c: (f"/jobs/{_job(a, c)}/events", None)),
+    Case("GET", "/notifications", "writer", False, lambda a, c: ("/notifications", None)),
+    Case("GET", "/notifications/stream", "writer", False, lambda a, c: ("/notifications/stream?after=0&timeout_s=0", None)),
+    Case("GET", "/estimate", "writer", False, lambda a, c: ("/estimate?mode=custom", None)),
     Case("GET", "/graph/input_schema", "writer", False, lambda a, c: ("/graph/input_schema", None)),
     Case("GET", "/graph/output_schema", "writer", False, lambda a, c: ("/graph/output_schema", None)),
     Case("GET", "/graph/config_schema", "writer", False, lambda a, c: ("/graph/config_schema", None)),

@@ -66,8 +66,8 @@ def test_custom_route_masks_inputs_and_redacts_leaks(settings):
     assert "30세" not in out["posting"]
     rules = {f["rule_id"] for f in out["output_findings"]}
     assert {"OUT-SENSITIVE-001", "KR-AGE-001"} <= rules
-    # extraction, rewriting, writing, and the judge on the request and on the posting
-    assert out["usage"]["llm_calls"] == 5 and out["usage"]["completion_tokens"] > 0
+    # understanding (extraction and rewriting in one call), writing, and the judge on the request and the posting
+    assert out["usage"]["llm_calls"] == 4 and out["usage"]["completion_tokens"] > 0
     assert out["entities"]["skills"][:2] == ["PyTorch", "vLLM"]
     posting = Posting.from_markdown(out["posting"])
     assert {"about", "duties", "qualifications", "benefits", "process", "conditions"} <= set(posting.sections)

@@ -12,7 +12,7 @@ from authoring.extraction import extract_baseline, extract_from_request
 from catalog.collector import BundledCollector
 from core.jobcodes import JOB_CODES
 from core.schemas import Posting
-from nodes.extract_entities import make_extract_entities, parse_entities
+from nodes.understand_request import make_understand_request, parse_entities, parse_understanding
 from nodes.input_guard import make_input_guard
 from nodes.intent import make_intent, rule_intent
 from nodes.retrieve import make_retrieve
@@ -76,13 +76,23 @@ def test_extraction_rules_and_json_parsing():
     assert parse_entities("not json") is None
 
 
-def test_extract_entities_node_masks_model_output(settings):
+def test_understanding_is_one_model_call_and_masks_its_output(settings):
     rt = Runtime(settings, scripted_models())
-    out = asyncio.run(make_extract_entities(rt.deps)({"company_id": "nuri-ai", "job_code": "1000242", "level": "senior",
-                                                      "masked_request": "LLM 공고", "language": "ko"}))
+    out = asyncio.run(make_understand_request(rt.deps)({"company_id": "nuri-ai", "job_code": "1000242", "level": "senior",
+                                                        "masked_request": "LLM 공고", "language": "ko"}))
     assert out["entities"]["skills"][0] == "PyTorch"
-    assert out["usage"]["llm_calls"] == 1
-    assert "오로라" not in str(out["entities"])
+    assert out["usage"]["llm_calls"] == 1, "entities and the brief come from one call"
+    assert out["brief"].startswith("시니어 ML 엔지니어")
+    assert out["understood"]["source"].startswith("model:understand_request.v")
+    assert "오로라" not in str(out["entities"]) + out["brief"]
+    sent = "\n".join(str(m.content) for m in rt.models.small.calls[0])
+    assert "LLM 공고" in sent and "오로라" not in sent
+
+
+def test_understanding_reply_parsing():
+    got = parse_understanding('결과: {"skills": "Go", "brief": "Go 강조", "unknown": 1}')
+    assert got is not None and got.skills == ["Go"] and got.brief == "Go 강조"
+    assert parse_understanding("[1, 2]") is None and parse_understanding("{broken") is None
 
 
 def test_composer_uses_only_sourced_facts():

@@ -45,7 +45,7 @@ def test_streaming_over_real_http(settings):
     # The server's posting mentions a codename; it never reaches the reviewer.
     assert "오로라" not in result["posting"]
     assert any(f["rule_id"] == "OUT-SENSITIVE-001" for f in result["findings"])
-    # Small tier for intent/extraction/rewrite, large tier streams the posting; usage was reported.
+    # Small tier for intent and understanding the request, large tier streams the posting; usage was reported.
     assert {r["model"] for r in stats} == {"scripted-small", "scripted-large"}
     assert any(r["stream"] and r["model"] == "scripted-large" for r in stats)
     assert result["usage"]["completion_tokens"] > 0 and result["usage"]["llm_calls"] >= 3

@@ -134,10 +134,14 @@ def test_generation_suggests_pool_skills_beside_the_posting(real_pool_db):
         for s in suggestions:
             assert s["note"] and s["companies"] >= 2
             assert s["skill"] not in body["posting"]  # beside the posting, not presented as the company's
-        # While a custom posting is written, the stream sends a digest to read first.
+        # While a custom posting is written, the stream sends a digest to read (looked up beside the run,
+        # so it never delays the first token; it is sent as soon as it is ready, before the result).
         with c.stream("POST", "/generations/stream", json={"company_id": "nuri-ai", "job_code": "1000201", "request": ask}) as r:
             events = [ln[6:].strip() for ln in r.iter_lines() if ln.startswith("event:")]
-        assert events[:2] == ["thread", "digest"] and events[-1] == "result"
+        # (A custom run's place in line, `queue`, comes right after `thread`: jobs.service.admitted.)
+        assert events[1] == "queue"
+        assert events[0] == "thread" and events.count("digest") == 1 and events[-1] == "result"
+        assert events.index("digest") < events.index("result")
 
 
 def test_grounding_tells_a_pool_suggestion_from_an_unsupported_claim():

@@ -1,6 +1,7 @@
 """Generation routes: start a posting (plain or streamed), list and read a team's threads, review."""
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import time
@@ -18,8 +19,10 @@ from api.runtime import Runtime
 from api.schemas import GenerationRequest, ReviewRequest
 from api.streaming import guarded_run
 from api.views import public_view
+from jobs.service import TEMPLATE, tier_of
 from core.jobcodes import JOB_CODES
 from knowledge.digest import build_digest
+from store.model_calls import call_view
 
 router = APIRouter(tags=["generation"])
 log = logging.getLogger(__name__)
@@ -56,8 +59,9 @@ def _start(rt: Runtime, principal: Principal, body: GenerationRequest) -> str:
     return thread_id
 
 
-async def _view(rt: Runtime, thread_id: str) -> dict:
-    snap = await rt.graph.aget_state(_config(thread_id))
+async def _view(rt: Runtime, thread_id: str, snap=None) -> dict:
+    """The thread's public view; `snap` is a state snapshot the caller already read."""
+    snap = snap if snap is not None else await rt.graph.aget_state(_config(thread_id))
     if not snap or not snap.values:
         raise unknown_thread(thread_id)
     interrupted = any(t.interrupts for t in snap.tasks)
@@ -77,8 +81,12 @@ def model_error(exc: Exception) -> ApiError | None:
 
 
 async def _run(rt: Runtime, payload, thread_id: str) -> None:
+    # Ready drafts take milliseconds: their run is checkpointed once, at the review interrupt,
+    # rather than after every step (a run cut off midway is simply asked for again). Custom runs
+    # keep a checkpoint per step, so a background job resumes where its worker died.
+    durability = "exit" if isinstance(payload, dict) and tier_of(payload) == TEMPLATE else "async"
     try:
-        await rt.graph.ainvoke(payload, _config(thread_id))
+        await rt.graph.ainvoke(payload, _config(thread_id), durability=durability)
     except Exception as exc:
         if (err := model_error(exc)) is not None:
             raise err from exc
@@ -100,14 +108,19 @@ async def start_generation(body: GenerationRequest, rt: RuntimeDep, principal: P
     """Runs the graph up to the reviewer interrupt and returns the draft with its findings."""
     _check(rt, principal, body)
     thread_id = _start(rt, principal, body)
+    ticket = await rt.jobs.acquire(body, thread_id)  # a custom run waits for a slot of its tier (jobs.service)
     started = time.perf_counter()
     rt.metrics.in_flight.inc()
+    snap = None
     try:
         await _run(rt, body.model_dump(), thread_id)
     finally:
+        await rt.jobs.release(ticket)
         rt.metrics.in_flight.dec()
-        record_tokens(rt, principal, usage_tokens((await _thread_values(rt, thread_id)).get("usage")), generations=1)
-    view = await _view(rt, thread_id)
+        # One read of the thread's state serves the token count and the answer.
+        snap = await rt.graph.aget_state(_config(thread_id))
+        record_tokens(rt, principal, usage_tokens(((snap.values if snap else None) or {}).get("usage")), generations=1)
+    view = await _view(rt, thread_id, snap)
     rt.metrics.observe_generation(view.get("route") or "", time.perf_counter() - started, view.get("usage"))
     if view["status"] == "rejected":
         raise _rejected(view)
@@ -116,9 +129,11 @@ async def start_generation(body: GenerationRequest, rt: RuntimeDep, principal: P
 
 @router.post("/generations/stream")
 async def stream_generation(body: GenerationRequest, rt: RuntimeDep, principal: Principal = Writer):
-    """Server-sent events: `thread` (id), `digest` (for a written request: similar jobs' postings to
-    read while waiting), `node` (a step finished), `token` (posting text as it is written, held back
-    and cleaned by the stream guard), then `result` (the same body as POST /generations) or `error`."""
+    """Server-sent events: `thread` (id), `queue` (a custom run's place in line), `understood` (what was
+    read from the request: the rules' reading at once, then the model's), `digest` (for a written
+    request: similar jobs' postings to read while waiting), `node` (a step finished), `token` (posting
+    text as it is written, held back and cleaned by the stream guard), then `result` (the same body as
+    POST /generations) or `error`."""
     _check(rt, principal, body)
     thread_id = _start(rt, principal, body)
 
@@ -126,19 +141,34 @@ async def stream_generation(body: GenerationRequest, rt: RuntimeDep, principal: 
         yield {"event": "thread", "data": json.dumps({"thread_id": thread_id})}
         started = time.perf_counter()
         rt.metrics.in_flight.inc()
+        digest: asyncio.Task | None = None
         try:
             if body.request.strip():
-                # Something to read while a custom posting is written: popular postings of the job.
-                digest = await build_digest(rt, job_code=body.job_code, level=body.level, k=3,
-                                            visible=lambda p: p.public or principal.sees(p.company_id))
-                yield {"event": "digest", "data": json.dumps(digest, ensure_ascii=False, default=str)}
+                # Something to read while a custom posting is written: popular postings of the job,
+                # looked up beside the run (not before it) and sent when ready.
+                digest = asyncio.create_task(build_digest(rt, job_code=body.job_code, level=body.level, k=3,
+                                                          visible=lambda p: p.public or principal.sees(p.company_id)))
+            sent_understood: dict | None = None
             async for kind, value in guarded_run(rt.graph, rt.deps, body.model_dump(), _config(thread_id)):
                 if kind == "text":
                     yield {"event": "token", "data": json.dumps({"text": value}, ensure_ascii=False)}
-                else:
+                    continue
+                # What was read from the request (rules at once, then the model's reading): masked
+                # request-side facts, no posting text. Each reading is sent once.
+                understood = (value.get("understood") if kind == "progress"
+                              else value[1].get("understood") if kind == "update" else None)
+                if understood and understood != sent_understood:
+                    sent_understood = understood
+                    yield {"event": "understood", "data": json.dumps(understood, ensure_ascii=False)}
+                if kind != "progress":
                     # Only the step's name: what a step returns is unvalidated until validate_output.
                     node = value[0] if kind == "update" else "__interrupt__"
                     yield {"event": "node", "data": json.dumps({"node": node})}
+                if digest is not None and digest.done():
+                    yield {"event": "digest", "data": json.dumps(digest.result(), ensure_ascii=False, default=str)}
+                    digest = None
+            if digest is not None:
+                yield {"event": "digest", "data": json.dumps(await digest, ensure_ascii=False, default=str)}
             yield {"event": "result", "data": json.dumps(await _view(rt, thread_id), ensure_ascii=False, default=str)}
         except Exception as exc:  # the stream has started: report in-band, never a stack trace
             err = model_error(exc)
@@ -148,35 +178,45 @@ async def stream_generation(body: GenerationRequest, rt: RuntimeDep, principal: 
             yield {"event": "error", "data": json.dumps({"error": err.error, "message": err.message},
                                                         ensure_ascii=False)}
         finally:
+            if digest is not None and not digest.done():
+                digest.cancel()
             rt.metrics.in_flight.dec()
             values = await _thread_values(rt, thread_id)
             record_tokens(rt, principal, usage_tokens(values.get("usage")), generations=1)
             rt.metrics.observe_generation(values.get("route") or "", time.perf_counter() - started, values.get("usage"))
 
-    return EventSourceResponse(events())
+    # After `thread`, a custom run gets a `queue` event (position, eta_s) and waits for a slot of its tier.
+    return EventSourceResponse(rt.jobs.admitted(body, thread_id, events()))
 
 
 @router.get("/generations")
 async def list_generations(rt: RuntimeDep, principal: Principal = Writer, company_id: str | None = Query(default=None),
+                           status: str | None = Query(default=None, max_length=40,
+                                                      description="e.g. pending_review (a reviewer's inbox), approved"),
                            limit: int = Query(default=50, ge=1, le=500)):
-    """The team's generation threads, newest first (a company filter narrows them). A thread that
-    never reached review (rejected by the input guard, or still running) shows its graph status."""
+    """The team's generation threads, newest first (a company or status filter narrows them). A thread
+    that never reached review (rejected by the input guard, or still running) shows its graph status."""
     if company_id is not None:
         visible_company(rt, principal, company_id)
         scope: set[str] | None = {company_id}
     else:
         scope = None if principal.is_global else set(principal.companies)
-    out = []
-    for t in rt.access.list_threads(companies=scope, limit=limit):
+    out: list[dict] = []
+    # With a status filter the newest `limit` threads may hold none that match: read on until `limit` match.
+    for t in rt.access.list_threads(companies=scope, limit=limit if status is None else 100_000):
+        if len(out) >= limit:
+            break
         run = rt.repo.get_run(t.thread_id)
         if run is not None:
-            status, job_code, level, updated = run.status, run.job_code, run.level, run.updated_at
+            state, job_code, level, updated = run.status, run.job_code, run.level, run.updated_at
         else:
             values = await _thread_values(rt, t.thread_id)
-            status = values.get("status") or "in_progress"
+            state = values.get("status") or "in_progress"
             job_code, level, updated = values.get("job_code"), values.get("level"), None
+        if status is not None and state != status:
+            continue
         out.append({"thread_id": t.thread_id, "company_id": t.company_id, "created_at": t.created_at,
-                    "created_by": t.key_id, "status": status, "job_code": job_code, "level": level, "updated_at": updated})
+                    "created_by": t.key_id, "status": state, "job_code": job_code, "level": level, "updated_at": updated})
     return out
 
 
@@ -184,6 +224,19 @@ async def list_generations(rt: RuntimeDep, principal: Principal = Writer, compan
 async def get_generation(thread_id: str, rt: RuntimeDep, principal: Principal = Writer):
     visible_thread(rt, principal, thread_id)
     return await _view(rt, thread_id)
+
+
+@router.get("/generations/{thread_id}/calls")
+async def generation_calls(thread_id: str, rt: RuntimeDep, principal: Principal = Writer):
+    """The thread's model calls, oldest first: node, tier, endpoint (host/model), prompt version,
+    tokens (prompt, completion, cached), TTFT, duration, outcome and fallbacks; with totals."""
+    visible_thread(rt, principal, thread_id)
+    await asyncio.to_thread(rt.call_recorder.flush, 2.0)  # a call that just ended is in the table too
+    calls = [call_view(c) for c in await asyncio.to_thread(rt.model_calls.list_for_thread, thread_id=thread_id)]
+    totals = {k: sum(int(c[k] or 0) for c in calls) for k in ("prompt_tokens", "completion_tokens", "cached_tokens",
+                                                              "fallbacks")}
+    totals |= {"calls": len(calls), "errors": sum(1 for c in calls if not c["ok"])}
+    return {"thread_id": thread_id, "calls": calls, "totals": totals}
 
 
 @router.get("/generations/{thread_id}/similar")

@@ -14,14 +14,8 @@ from api.security import SESSION_COOKIE, cookie_value, login_page, login_redirec
 router = APIRouter(tags=["session"])
 
 
-@router.get("/", include_in_schema=False)
-def home() -> Response:
-    """The playground (signed in), until the workspace page exists."""
-    return RedirectResponse("/graph/playground/", status_code=307)
-
-
 @router.get("/login", response_class=HTMLResponse, include_in_schema=False)
-def login_form(next: str = "/graph/playground/"):
+def login_form(next: str = "/"):  # the workspace page (api/routers/web.py) by default
     return HTMLResponse(login_page(next_path=login_redirect_target(next)))
 
 

@@ -47,10 +47,9 @@ def responder(posting: str = LEAKY_POSTING, judge=lambda system, user: JUDGE_OK)
             return judge(system, str(messages[-1].content))
         if "route requests" in system:
             return "custom"
-        if "extract structured hiring information" in system:
-            return "결과:\n" + json.dumps(ENTITIES, ensure_ascii=False)
-        if "precise brief" in system:
-            return "시니어 ML 엔지니어. PyTorch와 LLM 미세조정 경험 강조."
+        if "understand the request" in system:
+            return "결과:\n" + json.dumps(ENTITIES | {"brief": "시니어 ML 엔지니어. PyTorch와 LLM 미세조정 경험 강조.\n"
+                                                              "오로라 프로젝트 경험 강조."}, ensure_ascii=False)
         return posting
     return reply
 

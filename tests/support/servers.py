@@ -34,10 +34,11 @@ def wait_http(url: str, timeout: float = 30.0) -> None:
 
 
 @contextmanager
-def openai_server_process(delay: float = 0.0, leaky: bool = False):
+def openai_server_process(delay: float = 0.0, leaky: bool = False, extra_args: tuple[str, ...] = ()):
+    """extra_args: more options of tests.support.openai_server, e.g. ("--fail-status", "429")."""
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "tests.support.openai_server", "--port", str(port),
-                             "--delay", str(delay), *(["--leaky"] if leaky else [])], cwd=ROOT)
+                             "--delay", str(delay), *(["--leaky"] if leaky else []), *extra_args], cwd=ROOT)
     try:
         wait_http(f"http://127.0.0.1:{port}/v1/models")
         yield f"http://127.0.0.1:{port}/v1"

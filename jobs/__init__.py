@@ -1,0 +1,1 @@
+"""Generation jobs: admission per model tier, ETA from measured service time, background runs, notifications."""

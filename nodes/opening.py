@@ -1,0 +1,51 @@
+"""Custom path, first branch: the posting's opening (title, and in Korean the company introduction)
+from the company's profile, streamed at once while the request is understood and facts retrieved."""
+from __future__ import annotations
+
+from langgraph.config import get_stream_writer
+
+from authoring.composer import compose_posting
+from authoring.extraction import extract_from_request
+from core.jobcodes import JOB_CODES
+from core.schemas import SECTION_HEADINGS, JobEntities
+from graph.deps import Deps
+from graph.state import PostingState
+
+# Sections the opening holds, per language: an English posting's introduction is left to the
+# writer, because the company's own introduction is in Korean.
+OPENING_SECTIONS = {"ko": ("about",), "en": ()}
+
+
+def opening_markdown(title: str, sections: dict[str, str], language: str) -> str:
+    parts = [f"# {title}"]
+    for key in OPENING_SECTIONS.get(language, ()):
+        if (body := sections.get(key, "").strip()):
+            parts.append(f"## {SECTION_HEADINGS[language][key]}\n{body}")
+    return "\n\n".join(parts) + "\n\n"
+
+
+def rules_understanding(request: str) -> dict:
+    """What the rules read from the request: shown to the user before any model has answered."""
+    found = extract_from_request(request).model_dump(exclude_defaults=True)
+    return {"source": "rules", "entities": found}
+
+
+def make_opening(deps: Deps):
+    async def opening(state: PostingState) -> dict:
+        writer = get_stream_writer()
+        # What the rules read from the (screened, masked) request goes out first: progress the user
+        # sees before anything else is composed or any model has answered.
+        understood = rules_understanding(state.get("masked_request") or "")
+        writer({"progress": {"understood": understood}})
+        language = state.get("language") or "ko"
+        ctx = deps.company_context(state["company_id"], state["job_code"])
+        masked = ctx.masked(language)
+        style = state.get("style") if state.get("style") in ("concise", "detailed", "past_style") else "concise"
+        posting = compose_posting(masked.profile, JOB_CODES[state["job_code"]], state.get("level"), JobEntities(),
+                                  masked.past, [], style, language)  # type: ignore[arg-type]
+        text = opening_markdown(posting.title, posting.sections, language)
+        for i in range(0, len(text), 40):
+            writer({"token": text[i:i + 40]})
+        return {"opening": text, "understood": understood}
+
+    return opening

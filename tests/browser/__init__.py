@@ -1,0 +1,1 @@
+"""Browser tests: the workspace page and the playground in headless Chromium."""
