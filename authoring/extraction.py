@@ -156,3 +156,9 @@ def merge_entities(base: JobEntities, override: JobEntities) -> JobEntities:
         elif value:
             setattr(merged, field, value)
     return merged
+
+
+def rules_understanding(request: str) -> dict:
+    """What the rules read from a (screened, masked) request: shown to the user before any model
+    has answered (the `understood` progress event)."""
+    return {"source": "rules", "entities": extract_from_request(request).model_dump(exclude_defaults=True)}

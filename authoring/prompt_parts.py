@@ -8,10 +8,10 @@ from core.schemas import SECTION_HEADINGS, SECTION_KEYS, JobEntities, Posting
 
 # Request-specific items come first in every list (authoring.extraction.merge_entities), so a cap
 # keeps what was asked for and the company's most common items after it.
-LIST_ITEMS = 6
-ITEM_CHARS = 100
+LIST_ITEMS = 5
+ITEM_CHARS = 80
 # A style reference needs the title's form, the headings, the tone and how items are written.
-STYLE_LINES_PER_SECTION = 4
+STYLE_LINES_PER_SECTION = 3
 STYLE_LINE_CHARS = 160
 # The company's introduction leads the stable prefix; past this length, whole sentences are kept up
 # to it (the opening already states who the company is; documents come through retrieval).

@@ -168,19 +168,28 @@ class TieredChatModel(BaseChatModel):
                         result = await ep.client._agenerate(messages, stop=stop, **kwargs)
             except Exception as exc:
                 retries += attempts - 1
-                last = exc
-                self._tag_error(exc, ep, fallbacks, retries)
-                if not endpoint_failure(exc):
-                    raise
-                self._failed(ep, exc)
+                last = self._endpoint_failed(exc, ep, fallbacks, retries)
                 continue
             retries += attempts - 1
-            self._succeeded(ep)
-            served = self._served(ep, fallbacks, retries)
-            for gen in result.generations:
-                gen.message.response_metadata = {**(gen.message.response_metadata or {}), **served}
-            return result
+            return self._answered(result, ep, fallbacks, retries)
         raise last if last is not None else RuntimeError(f"no model endpoints configured for the {self.tier} tier")
+
+    def _endpoint_failed(self, exc: Exception, ep: Any, fallbacks: int, retries: int) -> Exception:
+        """Bookkeeping for an endpoint whose retries are spent: re-raises an error that is not the
+        endpoint's fault (a bad request), else cools the endpoint down and answers the error."""
+        self._tag_error(exc, ep, fallbacks, retries)
+        if not endpoint_failure(exc):
+            raise exc
+        self._failed(ep, exc)
+        return exc
+
+    def _answered(self, result: ChatResult, ep: Any, fallbacks: int, retries: int) -> ChatResult:
+        """A call that succeeded: the endpoint is healthy, and each message says who served it."""
+        self._succeeded(ep)
+        served = self._served(ep, fallbacks, retries)
+        for gen in result.generations:
+            gen.message.response_metadata = {**(gen.message.response_metadata or {}), **served}
+        return result
 
     async def _astream(self, messages: list[BaseMessage], stop: list[str] | None = None,
                        run_manager: AsyncCallbackManagerForLLMRun | None = None,
@@ -252,18 +261,10 @@ class TieredChatModel(BaseChatModel):
                         result = ep.client._generate(messages, stop=stop, **kwargs)
             except Exception as exc:
                 retries += attempts - 1
-                last = exc
-                self._tag_error(exc, ep, fallbacks, retries)
-                if not endpoint_failure(exc):
-                    raise
-                self._failed(ep, exc)
+                last = self._endpoint_failed(exc, ep, fallbacks, retries)
                 continue
             retries += attempts - 1
-            self._succeeded(ep)
-            served = self._served(ep, fallbacks, retries)
-            for gen in result.generations:
-                gen.message.response_metadata = {**(gen.message.response_metadata or {}), **served}
-            return result
+            return self._answered(result, ep, fallbacks, retries)
         raise last if last is not None else RuntimeError(f"no model endpoints configured for the {self.tier} tier")
 
 async def _aclose(stream: Any) -> None:

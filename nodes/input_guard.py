@@ -1,11 +1,14 @@
 """Step 1: screen the request with the rules; reject, or pass on a masked, lawful version of it
-(the model judge, when configured, runs later beside understanding: nodes.judge_request)."""
+and what the rules read from it (the model judge, when configured, runs later beside
+understanding: nodes.judge_request)."""
 from __future__ import annotations
 
+from authoring.extraction import rules_understanding
 from core.jobcodes import get_job
 from core.levels import normalize_level
 from core.schemas import Finding
 from graph.deps import Deps
+from graph.progress import send_progress
 from graph.state import PostingState
 from guards.text import is_english
 from guards.validators import screen_with_guardrails
@@ -55,8 +58,13 @@ def make_input_guard(deps: Deps):
             notices.append("요청에 포함된 비공개 정보는 공고에 넣지 않습니다." if language == "ko"
                            else "Confidential items named in the request are left out of the posting.")
         masked = ctx.matcher.mask_for_model(result.sanitized, language, mode="span")
+        # What the rules read from the screened, masked request goes out at once: the first progress
+        # the user sees, before anything is composed or any model has answered.
+        understood = rules_understanding(masked)
+        send_progress(understood=understood)
         update: dict = {"status": "running", "rejection": None, "verdict": verdict, "guard_classes": classes,
-                        "request_findings": findings, "masked_request": masked, "language": language, "level": level}
+                        "request_findings": findings, "masked_request": masked, "language": language, "level": level,
+                        "understood": understood}
         if notices:
             update["notices"] = notices
         return update

@@ -1,11 +1,10 @@
 """Custom path, first branch: the posting's opening (title, and in Korean the company introduction)
-from the company's profile, streamed at once while the request is understood and facts retrieved."""
+from the company's profile, streamed at once while the request is understood and screened by the judge."""
 from __future__ import annotations
 
 from langgraph.config import get_stream_writer
 
 from authoring.composer import compose_posting
-from authoring.extraction import extract_from_request
 from core.jobcodes import JOB_CODES
 from core.schemas import SECTION_HEADINGS, JobEntities
 from graph.deps import Deps
@@ -24,19 +23,9 @@ def opening_markdown(title: str, sections: dict[str, str], language: str) -> str
     return "\n\n".join(parts) + "\n\n"
 
 
-def rules_understanding(request: str) -> dict:
-    """What the rules read from the request: shown to the user before any model has answered."""
-    found = extract_from_request(request).model_dump(exclude_defaults=True)
-    return {"source": "rules", "entities": found}
-
-
 def make_opening(deps: Deps):
     async def opening(state: PostingState) -> dict:
         writer = get_stream_writer()
-        # What the rules read from the (screened, masked) request goes out first: progress the user
-        # sees before anything else is composed or any model has answered.
-        understood = rules_understanding(state.get("masked_request") or "")
-        writer({"progress": {"understood": understood}})
         language = state.get("language") or "ko"
         ctx = deps.company_context(state["company_id"], state["job_code"])
         masked = ctx.masked(language)
@@ -46,6 +35,6 @@ def make_opening(deps: Deps):
         text = opening_markdown(posting.title, posting.sections, language)
         for i in range(0, len(text), 40):
             writer({"token": text[i:i + 40]})
-        return {"opening": text, "understood": understood}
+        return {"opening": text}
 
     return opening

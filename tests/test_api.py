@@ -96,6 +96,10 @@ def test_sse_stream_offline(client):
     kinds = [e for e, _ in events]
     assert kinds[0] == "thread" and kinds[-1] == "result"
     assert "token" in kinds and kinds.index("token") < kinds.index("result")
+    # What the rules read from the request is the first progress, before any posting text.
+    assert kinds.index("understood") < kinds.index("token")
+    understood = next(d for e, d in events if e == "understood")
+    assert understood["source"] == "rules" and {"Go", "Kafka"} <= set(understood["entities"].get("skills", []))
     text = "".join(d["text"] for e, d in events if e == "token")
     result = events[-1][1]
     assert result["status"] == "pending_review"
