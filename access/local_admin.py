@@ -28,7 +28,8 @@ def ensure_local_admin(settings: Settings, access: AccessRepository, base_url: s
     return what to tell the operator (never the key itself: it is in the file)."""
     path = settings.local_admin_key_file
     use = (f'  curl -H "Authorization: Bearer $(cat {path})" {base_url}/companies\n'
-           f"  browser (playground): {base_url}/login — paste the key from {path}")
+           f"  browser (workspace): {base_url}/ — sign in with the key from {path}\n"
+           f"  playground: {base_url}/graph/playground/ (same sign-in)")
     if settings.admin_token:
         return "Admin key: the value of JOBPOST_ADMIN_TOKEN.\n" + use.replace(f"$(cat {path})", "$JOBPOST_ADMIN_TOKEN")
     existing = _read(path)

@@ -61,7 +61,9 @@ def _title(company: CompanyProfile, job: JobCode, level: str | None, language: s
 
 def compose_posting(company: CompanyProfile, job: JobCode, level: str | None, entities: JobEntities,
                     past: list[PastPostingRecord], context: list[str], style: Style = "concise",
-                    language: str = "ko") -> Posting:
+                    language: str = "ko", emphasis: list[str] | None = None) -> Posting:
+    """`emphasis`: skills a written request asked for; each leads the preferred items unless a
+    qualification or preferred item already names it."""
     n = LIMITS[style]
     about = company.intro
     if style == "concise":
@@ -76,6 +78,9 @@ def compose_posting(company: CompanyProfile, job: JobCode, level: str | None, en
     if entities.years:
         quals.insert(0, entities.years)
     preferred = list(entities.preferred)
+    named = " ".join(quals + preferred).casefold()
+    asked = [k for k in dict.fromkeys(emphasis or []) if k.casefold() not in named]
+    preferred = [(f"{k} 경험" if language == "ko" else f"Experience with {k}") for k in asked] + preferred
     if style == "detailed" and entities.skills:
         preferred.append(("기술 스택: " if language == "ko" else "Tech stack: ") + ", ".join(entities.skills[:8]))
 

@@ -149,16 +149,21 @@ class JobService:
         ticket = await self.enter(body, thread_id)
         if ticket is not None:
             try:
-                await self._wait(ticket)
+                await self._wait(ticket, record=True)
             except BaseException:  # the client left while waiting
                 await self.release(ticket)
                 raise
         return ticket
 
-    async def _wait(self, ticket: Ticket) -> None:
+    async def _wait(self, ticket: Ticket, *, record: bool = False) -> None:
         if ticket.admitted is None:
             await self.admission.wait(ticket)
         self.rt.metrics.queue_admitted(ticket.tier, ticket.waited_s or 0.0)
+        if record:
+            # A run that waits in the stream or the request (not a job: jobs keep theirs on the job
+            # row) stores the wait it was told and the wait it had, on its thread.
+            self.rt.access.record_wait(thread_id=ticket.id, predicted_s=ticket.eta_s or 0.0,
+                                       actual_s=ticket.waited_s or 0.0)
 
     async def enter(self, body: Any, thread_id: str, ticket_id: str | None = None) -> Ticket | None:
         payload = body if isinstance(body, dict) else body.model_dump()
@@ -197,7 +202,7 @@ class JobService:
             if ticket is not None:
                 yield {"event": "queue", "data": json.dumps({"thread_id": thread_id, "position": ticket.position,
                                                              "eta_s": ticket.eta_s})}
-                await self._wait(ticket)
+                await self._wait(ticket, record=True)
             async for item in inner:
                 yield item
         finally:

@@ -9,6 +9,7 @@ from langchain_core.messages import AIMessageChunk, HumanMessage, SystemMessage
 from langgraph.config import get_stream_writer
 
 from authoring.composer import NO_PAST_POSTINGS, OFFLINE_LABEL, UNTRANSLATED, compose_posting
+from authoring.extraction import extract_from_request
 from authoring.prompt_parts import compact_entities, company_summary, style_reference
 from core.jobcodes import JOB_CODES
 from core.schemas import SECTION_HEADINGS, SECTION_KEYS, JobEntities, Posting
@@ -48,8 +49,11 @@ def make_generate(deps: Deps):
         context = state.get("context") or []
 
         if deps.models.offline:
+            # What the request asked for leads, where the company's own items do not say it already.
+            asked = extract_from_request(state.get("masked_request") or "").skills
             posting = compose_posting(profile, job, state.get("level"), entities, past, context,
-                                      "detailed" if state.get("style") == "detailed" else "concise", language)
+                                      "detailed" if state.get("style") == "detailed" else "concise", language,
+                                      emphasis=asked)
             # The opening was streamed already (nodes.opening): it stands, and what follows it is sent.
             opening = state.get("opening") or ""
             text = with_opening(posting, opening, language).to_markdown()

@@ -169,6 +169,20 @@ class AccessRepository:
                 return True
             return row.company_id == company_id
 
+    def record_wait(self, *, thread_id: str, predicted_s: float, actual_s: float) -> None:
+        """A queued run's predicted and actual wait (GET /generations/{id}: `queue`)."""
+        with self._sf.begin() as s:
+            row = s.get(ThreadOwner, thread_id)
+            if row is not None:
+                row.predicted_wait_s, row.actual_wait_s = round(predicted_s, 3), round(actual_s, 3)
+
+    def thread_wait(self, *, thread_id: str) -> dict | None:
+        with self._sf() as s:
+            row = s.get(ThreadOwner, thread_id)
+            if row is None or row.actual_wait_s is None:
+                return None
+            return {"predicted_wait_s": row.predicted_wait_s, "actual_wait_s": row.actual_wait_s}
+
     def thread_company(self, *, thread_id: str) -> str | None:
         with self._sf() as s:
             row = s.get(ThreadOwner, thread_id)

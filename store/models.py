@@ -163,6 +163,9 @@ class ThreadOwner(Base):
     company_id: Mapped[str] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"), index=True)
     key_id: Mapped[str | None] = mapped_column(String(32), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # A custom run admitted through the queue: the wait it was told, and the wait it had (seconds).
+    predicted_wait_s: Mapped[float | None] = mapped_column(nullable=True)
+    actual_wait_s: Mapped[float | None] = mapped_column(nullable=True)
 
 
 class AuditEvent(Base):

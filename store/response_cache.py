@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -51,6 +51,9 @@ class ResponseCacheRepository:
             return
         try:
             with self._sf.begin() as s:
+                # Entries past their age are dropped as new ones come (a statement per model-written
+                # posting: nothing next to the model call it saves).
+                s.execute(delete(ResponseCacheEntry).where(ResponseCacheEntry.created_at < datetime.now(timezone.utc) - self.ttl))
                 row = s.get(ResponseCacheEntry, key)
                 if row is None:
                     s.add(ResponseCacheEntry(key=key, company_id=company_id, value=value))
@@ -58,6 +61,13 @@ class ResponseCacheRepository:
                     row.value, row.created_at, row.hits = value, datetime.now(timezone.utc), 0
         except IntegrityError:
             pass  # a concurrent identical request stored it first: theirs is as good
+
+    def stats(self) -> dict:
+        """Entries kept and the hits they served (GET /load)."""
+        with self._sf() as s:
+            entries, hits = s.execute(select(func.count(), func.coalesce(func.sum(ResponseCacheEntry.hits), 0))).one()
+        return {"enabled": self.enabled, "ttl_hours": self.ttl.total_seconds() / 3600, "entries": int(entries),
+                "hits": int(hits)}
 
     def clear(self, *, company_id: str | None = None) -> int:
         """Drop entries (one company's, or all); answers how many."""

@@ -239,6 +239,7 @@ def test_stream_route_waits_in_the_same_line(make_client, gated_runner):
     job = client.post("/jobs", json=CUSTOM).json()
     assert started.acquire(timeout=30)
     seen: list = []
+    results: list = []
 
     def stream():
         with client.stream("POST", "/generations/stream", json=CUSTOM) as resp:
@@ -247,6 +248,8 @@ def test_stream_route_waits_in_the_same_line(make_client, gated_runner):
                     seen.append(line.split(":", 1)[1].strip())
                 elif line.startswith("data:") and seen[-1] == "queue":
                     seen.append(json.loads(line.split(":", 1)[1]))
+                elif line.startswith("data:") and seen[-1] == "result":
+                    results.append(json.loads(line.split(":", 1)[1]))
 
     t = threading.Thread(target=stream)
     t.start()
@@ -260,6 +263,8 @@ def test_stream_route_waits_in_the_same_line(make_client, gated_runner):
     gate.set()
     t.join(60)
     assert "result" in seen and sse(client, f"/jobs/{job['job_id']}/events")[-1][1]["state"] == "succeeded"
+    # The streamed run stores the wait it was told and the wait it had.
+    assert results[0]["queue"]["predicted_wait_s"] == pytest.approx(seen[2]["eta_s"], abs=0.001) and results[0]["queue"]["actual_wait_s"] > 0
     # Template requests are never queued.
     with client.stream("POST", "/generations/stream", json={"company_id": "nuri-ai", "job_code": "1000229"}) as resp:
         first = next(line for line in resp.iter_lines() if line.startswith("event:"))

@@ -3,6 +3,7 @@ model call, validated again); anything that changes the answer makes a new key."
 from __future__ import annotations
 
 import asyncio
+import json
 
 from api.runtime import Runtime
 from authoring.response_cache import normalize_request
@@ -91,3 +92,20 @@ def test_a_blocked_posting_is_not_kept(settings):
 def test_normalize_request():
     assert normalize_request("Ａｂｃ  공고를   써줘. ") == normalize_request("abc 공고를 써줘")
     assert normalize_request("백엔드 공고") != normalize_request("프론트엔드 공고")
+
+
+def test_reuse_over_the_api_streams_the_posting_and_shows_in_load(make_client):
+    client = make_client(models=scripted_models(posting=CLEAN))
+    first = client.post("/generations", json=_body(ASK))
+    assert first.status_code == 200, first.text
+    with client.stream("POST", "/generations/stream", json=_body(ASK + "!")) as r:
+        lines = list(r.iter_lines())
+    events = [ln[6:].strip() for ln in lines if ln.startswith("event:")]
+    text = "".join(json.loads(ln[5:])["text"] for ev, ln in zip(events, [x for x in lines if x.startswith("data:")])
+                   if ev == "token")
+    result = json.loads([x for x in lines if x.startswith("data:")][-1][5:])
+    assert events[-1] == "result" and result["status"] == "pending_review"
+    assert result["posting"] == first.json()["posting"] and result["usage"].get("llm_calls", 0) == 1  # the output judge
+    assert "주요업무" in text  # the reused posting was streamed, through the stream guard
+    cache = client.get("/load").json()["response_cache"]
+    assert cache["enabled"] and cache["entries"] == 1 and cache["hits"] == 1

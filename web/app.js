@@ -331,7 +331,7 @@ function renderPast() {
     for (const p of items) {
       const details = el("pre", { class: "posting", hidden: true },
         Object.entries(p.sections || {}).map(([k, v]) => `[${k}]\n${v}\n\n`).join(""));
-      const row = el("div", { class: "past-item" }, el("span", { class: "title", text: `${p.title}${p.level ? " · " + p.level : ""}` }));
+      const row = el("div", { class: "past-item" }, el("span", { class: "title", text: `${p.title}${p.level ? " · " + levelName(p.level) : ""}` }));
       for (const r of p.redacted || []) row.append(el("mark", { class: "redaction", text: t("redacted_cat", { cat: r.category }) }));
       const toggle = button(t("show"), () => { details.hidden = !details.hidden; toggle.setAttribute("aria-expanded", String(!details.hidden)); },
         { "aria-expanded": "false" });
@@ -500,13 +500,38 @@ function renderDigest(digest) {
   $("#steps-extra").append(box);
   step(t("ev_digest", { n: items.length }));
 }
+// A value as a person reads it: lists joined, objects as "key: value" pairs, numbers rounded.
+function plain(v) {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number") return Number.isInteger(v) ? String(v) : v.toFixed(2);
+  if (Array.isArray(v)) return v.map((x) => (x && typeof x === "object" ? (x.skill || x.name || plain(x)) : plain(x))).join(", ");
+  if (typeof v === "object") return Object.entries(v).filter(([, x]) => x !== null && x !== undefined)
+    .map(([k, x]) => `${label(k)}: ${plain(x)}`).join(" · ");
+  return String(v);
+}
+// A field name in the page's language where the dictionary has it (field_<name>), else as it is.
+function label(key) {
+  // Only the page's own language: an English page shows the field's name, not the Korean label.
+  return (I18N[state.lang] || {})[`field_${key}`] ?? key.replaceAll("_", " ");
+}
 function kvList(obj) {
   const dl = el("dl", { class: "kv" });
   for (const [k, v] of Object.entries(obj)) {
     if (v === null || v === undefined || (Array.isArray(v) && !v.length)) continue;
-    dl.append(el("dt", { text: k }), el("dd", { text: typeof v === "string" ? v : JSON.stringify(v) }));
+    dl.append(el("dt", { text: label(k) }), el("dd", { text: plain(v) }));
   }
   return dl;
+}
+function levelName(key) {
+  const l = state.levels.find((x) => x.key === key);
+  return l ? (state.lang === "ko" ? l.label_ko : l.label_en) : (key || "");
+}
+function companyName(id) {
+  const c = state.companies.find((x) => x.id === id);
+  return c ? c.name : id;
+}
+function routeName(route) {
+  return route ? (t(`route_${route}`) === `route_${route}` ? route : t(`route_${route}`)) : "";
 }
 
 // ---------- a thread's view ----------
@@ -514,7 +539,7 @@ function renderResult(view) {
   $("#result-panel").hidden = false;
   $("#stream-box").hidden = true;  // the checked posting below replaces what was streamed
   const status = $("#result-status");
-  status.replaceChildren(pill(view.status), `${t("route")}: ${view.route || "-"} · ${view.generator || ""}`);
+  status.replaceChildren(pill(view.status), `${t("route")}: ${routeName(view.route) || "-"} · ${view.generator || ""}`);
   $("#steps-extra").querySelector(".view-facts")?.remove();
   $("#steps-extra").append(el("div", { class: "view-facts" }, el("h4", { text: t("understood") }),
     kvList({ route: view.route, verdict: view.verdict, guard_classes: view.guard_classes, level: view.level, language: view.language,
@@ -612,7 +637,7 @@ async function loadJobs() {
 async function loadRecent() {
   try {
     const rows = await api("GET", "/generations?limit=20");
-    $("#recent-list").replaceChildren(...rows.map((g) => el("li", {}, pill(g.status), `${g.company_id} · ${jobName(g.job_code || "")} · ${g.level || ""} `,
+    $("#recent-list").replaceChildren(...rows.map((g) => el("li", {}, pill(g.status), `${companyName(g.company_id)} · ${jobName(g.job_code || "")} · ${levelName(g.level)} `,
       button(t("open"), () => openThread(g.thread_id)))));
   } catch (err) { $("#recent-list").replaceChildren(el("li", { class: "error", text: errorText(err) })); }
 }
@@ -645,6 +670,7 @@ function renderNotifications() {
 }
 async function watchNotifications() {
   if (has("GET", "/notifications/stream")) {
+    $("#notify-mode").dataset.i18n = "notify_live";  // re-rendered when the language changes
     $("#notify-mode").textContent = t("notify_live");
     for (;;) {
       try {
@@ -656,6 +682,7 @@ async function watchNotifications() {
     }
   }
   if (has("GET", "/notifications")) {
+    $("#notify-mode").dataset.i18n = "notify_poll";
     $("#notify-mode").textContent = t("notify_poll");
     const seen = new Set();
     let first = true;  // what is there at sign-in is listed, not announced
@@ -685,7 +712,7 @@ async function loadInbox() {
   const list = $("#inbox-list");
   try {
     const rows = await api("GET", "/generations?status=pending_review&limit=200");
-    list.replaceChildren(...rows.map((g) => el("li", {}, button(`${g.company_id} · ${jobName(g.job_code || "")} · ${g.level || ""} · ${(g.created_at || "").slice(0, 16).replace("T", " ")}`,
+    list.replaceChildren(...rows.map((g) => el("li", {}, button(`${companyName(g.company_id)} · ${jobName(g.job_code || "")} · ${levelName(g.level)} · ${routeName(g.route)}${g.request ? ` "${g.request}"` : ""} · ${(g.created_at || "").slice(0, 16).replace("T", " ")}`,
       () => openReview(g.thread_id), { "data-thread": g.thread_id }))));
     if (!rows.length) list.append(el("li", { class: "muted", text: t("inbox_empty") }));
   } catch (err) { list.replaceChildren(el("li", { class: "error", text: errorText(err) })); }
@@ -745,8 +772,8 @@ function reviewControls(view) {
 // ---------- usage ----------
 function table(rows, cols) {
   if (!rows || !rows.length) return el("p", { class: "muted", text: t("none") });
-  return el("table", {}, el("thead", {}, el("tr", {}, cols.map((c) => el("th", { scope: "col", text: c })))),
-    el("tbody", {}, rows.map((r) => el("tr", {}, cols.map((c) => el("td", { text: r[c] ?? "" }))))));
+  return el("table", {}, el("thead", {}, el("tr", {}, cols.map((c) => el("th", { scope: "col", text: label(c) })))),
+    el("tbody", {}, rows.map((r) => el("tr", {}, cols.map((c) => el("td", { text: plain(r[c]) }))))));
 }
 async function loadUsage() {
   try {

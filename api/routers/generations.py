@@ -65,7 +65,10 @@ async def _view(rt: Runtime, thread_id: str, snap=None) -> dict:
     if not snap or not snap.values:
         raise unknown_thread(thread_id)
     interrupted = any(t.interrupts for t in snap.tasks)
-    return public_view(thread_id, snap.values, interrupted)
+    view = public_view(thread_id, snap.values, interrupted)
+    if snap.values.get("route") == "custom" and (wait := rt.access.thread_wait(thread_id=thread_id)):
+        view["queue"] = wait  # the wait this run was told before it started, and the wait it had
+    return view
 
 
 def model_error(exc: Exception) -> ApiError | None:
@@ -209,14 +212,18 @@ async def list_generations(rt: RuntimeDep, principal: Principal = Writer, compan
         run = rt.repo.get_run(t.thread_id)
         if run is not None:
             state, job_code, level, updated = run.status, run.job_code, run.level, run.updated_at
+            route, request = run.route, run.request
         else:
             values = await _thread_values(rt, t.thread_id)
             state = values.get("status") or "in_progress"
             job_code, level, updated = values.get("job_code"), values.get("level"), None
+            route, request = values.get("route"), values.get("masked_request")
         if status is not None and state != status:
             continue
         out.append({"thread_id": t.thread_id, "company_id": t.company_id, "created_at": t.created_at,
-                    "created_by": t.key_id, "status": state, "job_code": job_code, "level": level, "updated_at": updated})
+                    "created_by": t.key_id, "status": state, "job_code": job_code, "level": level, "updated_at": updated,
+                    # Enough to tell two threads apart in a list: the route and the (masked) request's start.
+                    "route": route, "request": (request or "")[:80]})
     return out
 
 

@@ -46,11 +46,12 @@ def usage(rt: RuntimeDep, principal: Principal = Admin, days: int = Query(defaul
 @router.get("/load")
 async def load(rt: RuntimeDep, principal: Principal = Admin):
     """What runs now and how long recent generations took (p50/p95 per route, last 500), and per model
-    tier the line, the running runs, the current wait estimate and p50/p95 TTFT and run time."""
+    tier the line, the running runs, the current wait estimate and p50/p95 TTFT and run time; and
+    the exact-match response cache (entries kept, hits served)."""
     return {"generations_in_flight": rt.metrics.in_flight.value,
             "onboarding_queue": len(rt.onboarding.pending_jobs()), "skill_pool_rebuilding": rt.pool_rebuilding(),
             "recent_generations": rt.metrics.recent(), "queue_backend": rt.settings.queue_backend,
-            "tiers": await rt.jobs.load()}
+            "tiers": await rt.jobs.load(), "response_cache": rt.deps.response_cache.stats()}
 
 
 @router.get("/metrics", include_in_schema=False)
