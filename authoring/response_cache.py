@@ -48,11 +48,12 @@ def cache_applies(deps: Deps, state: PostingState) -> bool:
             and state.get("route") == "custom" and bool((state.get("masked_request") or "").strip()))
 
 
-def remember(deps: Deps, state: PostingState) -> None:
-    """Keep a model-written posting that passed validation, keyed by its request."""
+def remember(deps: Deps, state: PostingState, ctx: CompanyContext | None = None) -> None:
+    """Keep a model-written posting that passed validation, keyed by its request (`ctx`: the
+    company's data as the caller already loaded it)."""
     if not cache_applies(deps, state) or not str(state.get("generator") or "").startswith("llm:"):
         return
     if (state.get("understood") or {}).get("source") == "cache":
         return  # served from the cache: keep the entry's age (the TTL counts from when it was written)
     value = {k: state.get(k) for k in CARRIED}
-    deps.response_cache.put(key=response_key(deps, state), company_id=state["company_id"], value=value)
+    deps.response_cache.put(key=response_key(deps, state, ctx), company_id=state["company_id"], value=value)

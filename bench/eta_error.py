@@ -19,10 +19,9 @@ import time
 import httpx
 
 from api.app import create_app
-from core.config import Settings
+from bench.support import TOKEN, bench_settings
 from tests.support.servers import openai_server_process, serve_app_in_thread
 
-TOKEN = "bench-admin-token-0123456789"
 BODY = {"company_id": "nuri-ai", "job_code": "1000229", "level": "senior", "mode": "custom",
         "request": "PyTorch 분산 학습 경험자, 추론 서빙 경험 우대",
         "reuse": False}  # every job writes anew: the exact-match cache would turn a burst into lookups
@@ -69,10 +68,7 @@ def main() -> None:
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp, \
             openai_server_process(delay=args.delay, extra_args=("--ttft", str(args.ttft))) as llm:
-        settings = Settings(database_url=f"sqlite:///{tmp}/bench.db", llm_base_url=llm, llm_api_key="bench",
-                            llm_small_model="scripted-small", llm_large_model="scripted-large", admin_token=TOKEN,
-                            rate_limit_rpm=0, rate_limit_tokens_per_day=0, skill_pool_build_at_start=False,
-                            queue_concurrency_large=args.concurrency)
+        settings = bench_settings(tmp, llm, queue_concurrency_large=args.concurrency)
         with serve_app_in_thread(create_app(settings)) as base:
             done, before = asyncio.run(_run(base, args.n, args.warmup))
     failed = [d for d in done if d["state"] != "succeeded"]

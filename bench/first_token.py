@@ -23,10 +23,9 @@ import time
 import httpx
 
 from api.app import create_app
-from core.config import Settings
+from bench.support import TOKEN, bench_settings
 from tests.support.servers import openai_server_process, serve_app_in_thread
 
-TOKEN = "bench-admin-token-0123456789"
 ASKS = ["PyTorch 분산 학습 경험자", "추론 서빙 경험을 강조", "LLM 평가 자동화 경험 우대", "한국어 NLP 연구 경력",
         "vLLM 운영 경험", "데이터 파이프라인 구축 경험", "모델 경량화 경험 우대", "협업과 코드 리뷰 문화 강조",
         "논문 게재 경험 우대", "GPU 클러스터 운영 경험", "RAG 시스템 구축 경험", "MLOps 도구 경험"]
@@ -83,9 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     with openai_server_process(delay=args.delay, extra_args=("--ttft", str(args.ttft))) as llm, \
             tempfile.TemporaryDirectory() as tmp:
         ttfts = [model_ttft(llm) for _ in range(5)]
-        settings = Settings(database_url=f"sqlite:///{tmp}/bench.db", llm_base_url=llm, llm_api_key="bench",
-                            llm_small_model="scripted-small", llm_large_model="scripted-large", admin_token=TOKEN,
-                            rate_limit_rpm=0, rate_limit_tokens_per_day=0, skill_pool_build_at_start=False)
+        settings = bench_settings(tmp, llm)
         # One keep-alive client, as a browser holds its connection: a new TCP connection per request
         # would add the client's own connection setup to every figure.
         with serve_app_in_thread(create_app(settings)) as url, \

@@ -24,15 +24,15 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from bench.support import TOKEN, bench_settings
 from catalog.wanted import WantedCollector
-from core.config import REPO_ROOT, Settings
+from core.config import REPO_ROOT
 from core.jobcodes import JOB_CODES
 from llm.models import ModelSet
 from llm.scripted import ScriptedChatModel
 from store.repository import seed_from_collector
 from tests.support.scripted import LEAKY_POSTING, responder
 
-TOKEN = "bench-admin-token-0123456789"
 
 
 def token_counter() -> tuple[Callable[[str], int], str]:
@@ -125,8 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     small = ScriptedChatModel(responder=responder())
     large = ScriptedChatModel(responder=responder(LEAKY_POSTING), chunk_chars=64)
     with tempfile.TemporaryDirectory() as d:
-        settings = Settings(database_url=f"sqlite:///{d}/bench.db", llm_base_url="", llm_api_key="", admin_token=TOKEN,
-                            rate_limit_rpm=0, rate_limit_tokens_per_day=0, skill_pool_build_at_start=False)
+        settings = bench_settings(d)
         app = create_app(settings, ModelSet(small=small, large=large))
         with TestClient(app, headers={"Authorization": f"Bearer {TOKEN}"}) as client:
             rt = app.state.runtime

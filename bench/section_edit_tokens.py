@@ -26,13 +26,12 @@ import tempfile
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from bench.support import TOKEN, bench_settings
 from core.jobcodes import JOB_CODES
-from core.config import Settings
 from llm.models import ModelSet
 from llm.scripted import ScriptedChatModel
 from tests.support.scripted import ENTITIES, JUDGE_OK
 
-TOKEN = "bench-admin-token-0123456789"
 TARGET = 0.25
 
 
@@ -96,8 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     label, count = _encoder()
     rows = []
     with tempfile.TemporaryDirectory() as d:
-        settings = Settings(database_url=f"sqlite:///{d}/bench.db", llm_base_url="", llm_api_key="", admin_token=TOKEN,
-                            rate_limit_rpm=0, rate_limit_tokens_per_day=0, skill_pool_build_at_start=False)
+        settings = bench_settings(d)
         postings: dict[str, str] = {}
         reply = _responder(postings)
         small, large = ScriptedChatModel(responder=reply), ScriptedChatModel(responder=reply)

@@ -14,10 +14,9 @@ import httpx
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from core.config import Settings
+from bench.support import TOKEN, bench_settings
 from llm.models import ModelSet
 
-TOKEN = "bench-admin-token-0123456789"
 BODY = {"company_id": "nuri-ai", "job_code": "1000229", "level": "junior"}
 
 
@@ -44,8 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=200)
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as d:
-        settings = Settings(database_url=f"sqlite:///{d}/bench.db", llm_base_url="", llm_api_key="", admin_token=TOKEN,
-                            rate_limit_rpm=0, rate_limit_tokens_per_day=0, skill_pool_build_at_start=False)
+        settings = bench_settings(d)
         app = create_app(settings, ModelSet())
         with TestClient(app, headers={"Authorization": f"Bearer {TOKEN}"}) as c:
             for _ in range(5):  # warm-up: the first request of a key may validate its drafts

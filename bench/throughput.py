@@ -25,10 +25,10 @@ from contextlib import contextmanager
 
 import httpx
 
+from bench.support import TOKEN
 from core.config import REPO_ROOT
 from tests.support.servers import free_port, openai_server_process, wait_http
 
-TOKEN = "bench-admin-token-0123456789"
 TEMPLATES = [("nuri-ai", "1000229"), ("nuri-ai", "1000242"), ("chorok-foods", "1000210"), ("mirae-logis", "1000230"),
              ("solbit-cosmetics", "1000230"), ("hanseong-electronics", "1000242")]
 LEVELS = ["junior", "mid", "senior"]

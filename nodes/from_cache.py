@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal, cast
 
-from langgraph.config import get_stream_writer
 from langgraph.types import Command
 
 from authoring.response_cache import response_key
 from graph.deps import Deps
+from graph.progress import send_text
 from graph.state import PostingState
 
 REUSED = {"ko": "같은 요청으로 작성했던 공고를 다시 사용했습니다 (새로 작성하지 않음, 검사는 다시 함). 새로 쓰려면 reuse를 false로 보내세요.",
@@ -25,9 +25,7 @@ def make_from_cache(deps: Deps, custom_branches: Sequence[str]):
         if not value or not value.get("posting"):
             return Command(goto=cast(Sequence[Next], custom_branches))
         text = str(value["posting"])
-        writer = get_stream_writer()
-        for i in range(0, len(text), 40):
-            writer({"token": text[i:i + 40]})
+        send_text(text)
         update = {k: v for k, v in value.items() if v is not None}
         update["understood"] = {"source": "cache", "entities": value.get("entities") or {}, "brief": value.get("brief") or ""}
         update["notices"] = [REUSED[state.get("language") or "ko"]]

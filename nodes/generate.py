@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 from langchain_core.messages import AIMessageChunk, HumanMessage, SystemMessage
-from langgraph.config import get_stream_writer
 
 from authoring.composer import NO_PAST_POSTINGS, OFFLINE_LABEL, UNTRANSLATED, compose_posting
 from authoring.extraction import extract_from_request
@@ -15,6 +14,7 @@ from core.jobcodes import JOB_CODES
 from core.schemas import SECTION_HEADINGS, SECTION_KEYS, JobEntities, Posting
 from nodes.opening import OPENING_SECTIONS
 from graph.deps import Deps
+from graph.progress import send_text
 from graph.state import PostingState
 from llm.accounting import prompt_config
 from llm.models import usage_of
@@ -58,9 +58,7 @@ def make_generate(deps: Deps):
             opening = state.get("opening") or ""
             text = with_opening(posting, opening, language).to_markdown()
             rest = text[len(opening):] if opening and text.startswith(opening) else text
-            writer = get_stream_writer()
-            for i in range(0, len(rest), 40):
-                writer({"token": rest[i:i + 40]})
+            send_text(rest)
             notices = [OFFLINE_LABEL[language]] + ([NO_PAST_POSTINGS[language]] if not past else [])
             if language == "en" and re.search(r"[\uac00-\ud7a3]", text):
                 notices.append(UNTRANSLATED)

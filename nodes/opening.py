@@ -2,12 +2,12 @@
 from the company's profile, streamed at once while the request is understood and screened by the judge."""
 from __future__ import annotations
 
-from langgraph.config import get_stream_writer
 
 from authoring.composer import compose_posting
 from core.jobcodes import JOB_CODES
 from core.schemas import SECTION_HEADINGS, JobEntities
 from graph.deps import Deps
+from graph.progress import send_text
 from graph.state import PostingState
 
 # Sections the opening holds, per language: an English posting's introduction is left to the
@@ -25,7 +25,6 @@ def opening_markdown(title: str, sections: dict[str, str], language: str) -> str
 
 def make_opening(deps: Deps):
     async def opening(state: PostingState) -> dict:
-        writer = get_stream_writer()
         language = state.get("language") or "ko"
         ctx = deps.company_context(state["company_id"], state["job_code"])
         masked = ctx.masked(language)
@@ -33,8 +32,7 @@ def make_opening(deps: Deps):
         posting = compose_posting(masked.profile, JOB_CODES[state["job_code"]], state.get("level"), JobEntities(),
                                   masked.past, [], style, language)  # type: ignore[arg-type]
         text = opening_markdown(posting.title, posting.sections, language)
-        for i in range(0, len(text), 40):
-            writer({"token": text[i:i + 40]})
+        send_text(text)
         return {"opening": text}
 
     return opening

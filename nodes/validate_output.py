@@ -3,6 +3,7 @@ redacted, and if anything still matches after redaction the run is blocked."""
 from __future__ import annotations
 
 from authoring.composer import compose_posting
+from authoring.draft_checks import checked_drafts
 from authoring.extraction import extract_baseline
 from authoring.response_cache import remember
 from core.jobcodes import JOB_CODES
@@ -133,8 +134,6 @@ def make_validate_output(deps: Deps):
         if state.get("route") == "template" and not (state.get("masked_request") or "").strip():
             # Ready drafts were validated when they were stored; only a change of rules, registry,
             # company data or judge makes them be checked again.
-            from authoring.draft_checks import checked_drafts
-
             checked, usage = await checked_drafts(deps, state, ctx)
             style = state.get("style") or "concise"
             if style in checked:
@@ -154,7 +153,7 @@ def make_validate_output(deps: Deps):
         if status in ("blocked", "judge_failed"):
             return _blocked(update, status, language)
         # A model-written posting that passed is kept for an identical request (validated again then).
-        remember(deps, state)
+        remember(deps, state, ctx)
         update["posting"] = text
         if state.get("drafts"):
             # The other styles are shown too, so each gets the same checks (a blocked one is dropped).

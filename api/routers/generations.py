@@ -145,6 +145,7 @@ async def stream_generation(body: GenerationRequest, rt: RuntimeDep, principal: 
         started = time.perf_counter()
         rt.metrics.in_flight.inc()
         digest: asyncio.Task | None = None
+        snap = None  # the thread's state once the run is over: one read serves the result and the accounting
         try:
             if body.request.strip():
                 # Something to read while a custom posting is written: popular postings of the job,
@@ -172,7 +173,8 @@ async def stream_generation(body: GenerationRequest, rt: RuntimeDep, principal: 
                     digest = None
             if digest is not None:
                 yield {"event": "digest", "data": json.dumps(await digest, ensure_ascii=False, default=str)}
-            yield {"event": "result", "data": json.dumps(await _view(rt, thread_id), ensure_ascii=False, default=str)}
+            snap = await rt.graph.aget_state(_config(thread_id))
+            yield {"event": "result", "data": json.dumps(await _view(rt, thread_id, snap), ensure_ascii=False, default=str)}
         except Exception as exc:  # the stream has started: report in-band, never a stack trace
             err = model_error(exc)
             if err is None:
@@ -184,7 +186,7 @@ async def stream_generation(body: GenerationRequest, rt: RuntimeDep, principal: 
             if digest is not None and not digest.done():
                 digest.cancel()
             rt.metrics.in_flight.dec()
-            values = await _thread_values(rt, thread_id)
+            values = (snap.values if snap else None) or await _thread_values(rt, thread_id)
             record_tokens(rt, principal, usage_tokens(values.get("usage")), generations=1)
             rt.metrics.observe_generation(values.get("route") or "", time.perf_counter() - started, values.get("usage"))
 
