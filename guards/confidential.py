@@ -38,7 +38,7 @@ _EN_THINGS = (
     r"(?:pilots?|programs?|partnerships?|clients?|customers?|partners?|products?|projects?|code\s*names?|codenames?|figures?|numbers?|revenue|"
     r"roadmap|servers?|hosts?|hostnames?|ips?|launch(?:es)?|plans?|deals?|incidents?|issues?|metrics?|data)\b",
     r"\b(?:code\s*names?|codenames?|internal\s+names?)\b",
-    r"\bunder\s+(?:an?\s+)?nda\b|\bnda\b",
+    r"\bunder\s+(?:an?\s+)?nda\b(?![^.\n]{0,40}\b(?:data|information|security)\b)",
     r"\binternal\s+(?:\w+\s+){0,2}(?:servers?|hosts?|hostnames?|ips?|urls?|domains?|names?)\b",
     r"\b(?:client|customer)\s+(?:names?|list)\b",
     r"\b(?:server|internal)\s+(?:ips?|hostnames?|addresses|urls?)\b|\bip\s+address(?:es)?\b",
@@ -48,15 +48,16 @@ _EN_THINGS = (
     r"valuation|plant\s+(?:closure|relocation))\b",
 )
 # An ask to put it in ("넣어", "include", "be honest about").
-_KO_ASK = re.compile(r"넣|포함|언급|밝혀|밝히|적어|적고|기재|공개|소개|설명|강조|솔직|알려|써\s*줘|써줘|써\s*주|쓰고|드러내|어필|"
+_KO_ASK = re.compile(r"넣|포함|언급|밝혀|밝히|적어|적고|기재|공개|소개|설명|강조|솔직|알려|써\s*줘|써줘|써\s*주|쓰고|드러내|어필|명시|박아|표기|"
                      r"자랑|내세|활용|살려|반영|담아|보여|홍보|녹여")
-_EN_ASK = re.compile(r"\b(?:include|mention|add|disclose|reveal|list|name|talk\s+about|be\s+(?:honest|open|upfront)\s+about|"
+_EN_ASK = re.compile(r"\b(?:include|mention|add|disclose|reveal|list|name|talk\s+about|be\s+(?:honest|open|upfront)\s+about|say|write|note|"
+                     r"emphasi[sz]e|announce|frame|explain|"
                      r"highlight|show(?:case)?|put|state|share|refer\s+to|brag|use|tell)\b", _I)
 # A skill or duty that merely touches the topic ("소송 대응 경험", "내부 감사 업무") is not an ask.
 _SKILL_AFTER = re.compile(r"^(?!\s*(?:계획|예정|건|사실|소식|내용|이슈|얘기|상황|결과|때문|문제))\s*(?:을|를|의|에)?\s*"
                           r"(?:[^\s.]{1,8}[\s·,()]+){0,3}"
                           r"(?:프로젝트\s*수행|수행|컨설팅|회계\s*처리|회계처리|실사|대응|예방|관리|방지|경험|역량|능력|업무|담당|실무|프로세스|체계|지원|"
-                          r"처리|리스크|컴플라이언스|experience|management|prevention|handling|skills?)", _I)
+                          r"처리|리스크|컴플라이언스|보안\s*교육|교육|서약|준수|experience|management|prevention|handling|skills?|training)", _I)
 
 # Words that make a topic an event of this company ("감사에서 지적받은", "소송이 진행 중인").
 _HAPPENED = re.compile(r"지적|적발|드러|터진|터졌|있었|발생|진행\s*중|받은|당한|걸린|happened|found|ongoing", re.IGNORECASE)
@@ -86,9 +87,59 @@ def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
     return left + 1, (min(rights) if rights else len(text))
 
 
+# Not yet public ("아직 공개 안 한", "이사회에서만 공유된", "협의 중인", "unannounced", "under NDA") …
+_NOT_PUBLIC = re.compile(
+    r"내부적으로|내부\s*(?:에서만|용)|아직\s*(?:\S{0,6}\s*){0,2}(?:공개|발표|계약|확정|오픈)\S{0,3}\s*(?:안|전|하지\s*않|되지\s*않|못)|"
+    r"(?:공개|발표|공시)\s*(?:안\s*(?:한|된|했)|전|되지\s*않은|하지\s*않은|예정\s*없는)|(?:이사회|경영진|임원\S{0,2}|대표님?)\s*(?:에서|끼리|사이에서)?만|"
+    r"(?:협의|협상|논의|검토|물밑\s*작업)\s*중|검토안|도장\s*(?:찍기|찍은\s*적)?\s*전|계약\s*전|비밀리에|몰래|극비|"
+    r"\b(?:not\s+(?:yet\s+)?(?:public|announced|disclosed|official)|(?:haven'?t|hasn'?t|have\s+not|has\s+not)\s+(?:yet\s+)?(?:been\s+)?"
+    r"(?:publicly\s+)?(?:announced|disclosed|made\s+public|released)|unannounced|undisclosed|negotiating|in\s+talks|"
+    r"under\s+(?:an?\s+)?nda|secret|board[-\s]only|off\s+the\s+record|behind\s+closed\s+doors)\b", _I)
+# … said of business information (money, deals, clients, plans, headcount).
+_BUSINESS_INFO = re.compile(
+    r"금액|목표|수치|숫자|매출|이익|원가|비용|예산|계약|거래|입점|납품|제휴|협업|파트너|고객|거래처|투자|기업\s*가치|밸류|인수|합병|"
+    r"조건|계획|이전|인원|인력|직원\S{0,2}\s*(?:수|몇)|몇\s*명|구조\s*조정|라인|신제품|제품|출시|런칭|론칭|로드맵|실적|"
+    r"\b(?:merger|acquisition|deal|contract|partners?(?:hip)?|clients?|customers?|revenue|profits?|margins?|valuation|funding|"
+    r"investment|terms|line|launch|products?|figures?|numbers|headcount|layoffs?|roadmap|plans?)\b", _I)
+# An internal figure or event stated as this company's ("영업이익이 -9억", "세무조사 받고", "audit found").
+_INTERNAL_FACT = re.compile(
+    r"(?:매출|영업\s*이익|순이익|손실|적자|흑자|비용|원가|재고)\S{0,3}\s*(?:\S{0,6}\s*){0,2}(?:-?\d[\d.,]*\s*(?:억|만\s*원|천만|조|%)|얼마)|"
+    r"(?:매달|매월|분기|올해|작년|지난\s*분기)\s*(?:\S{0,6}\s*){0,2}(?:얼마|몇\s*(?:억|명))|세무\s*조사|국세청|감사\s*(?:에서|결과)|"
+    r"(?:직원|인원|인력)\S{0,3}\s*(?:\S{0,6}\s*)?몇\s*명|(?:옮기|이동시키|전환|재배치|감축|줄이|내보내)\S{0,4}\s*(?:직원|인원|인력)|"
+    r"\b(?:audit\s+(?:found|findings?|flagged)|inventory\s+discrepanc\w*|(?:revenue|profit|loss|burn)\s+(?:of|is|was|were)\s+[-\d$₩])", _I)
+# "대외비 자료는 넣지 말고", "don't mention the NDA client": an ask to leave it out.
+_LEAVE_OUT = re.compile(r"(?:넣|쓰|적|언급|포함|공개)지\s*(?:말|마|않)|빼고|빼\s*줘|제외하고|없이|\b(?:don'?t|do\s+not|never|without|"
+                        r"leave\s+out|omit|exclude|avoid)\b", _I)
+_PUBLIC = re.compile(r"(?<!안\s)(?<!않은\s)공개된|공개\s*정보|공시된|보도된|기사|press\s+release|(?<!n't\s)(?<!not\s)publicly\s+(?:available|announced)|"
+                     r"public\s+information", _I)
+
+
+def _secret_business(text: str) -> list[ConfidentialHit]:
+    hits = []
+    for m in _NOT_PUBLIC.finditer(text):
+        s, e = _clause_bounds(text, m.start())
+        s0, _ = _clause_bounds(text, max(0, s - 2))
+        _, e2 = _clause_bounds(text, min(len(text), e + 1))
+        window = text[s0:e2]
+        if (_KO_ASK.search(window) or _EN_ASK.search(window)) and _BUSINESS_INFO.search(window) and not _PUBLIC.search(window) and not _LEAVE_OUT.search(window) \
+                and not re.search(r"(?:customer|client|user)\s+data|고객\s*(?:데이터|정보)", window, _I) \
+                and not _SKILL_AFTER.match(text[m.end():]):
+            hits.append(ConfidentialHit("ask", m.start(), m.end(), m.group(0)))
+    for m in _INTERNAL_FACT.finditer(text):
+        s, e = _clause_bounds(text, m.start())
+        s0, _ = _clause_bounds(text, max(0, s - 2))
+        _, e2 = _clause_bounds(text, min(len(text), e + 1))
+        window = text[s0:e2]
+        if (_KO_ASK.search(window) or _EN_ASK.search(window)) and not _PUBLIC.search(text) \
+                and not _LEAVE_OUT.search(window) and not _SKILL_AFTER.match(text[m.end():]):
+            hits.append(ConfidentialHit("ask", m.start(), m.end(), m.group(0)))
+    return hits
+
+
 def scan_confidential_ask(text: str) -> list[ConfidentialHit]:
     """A request that asks to put confidential content into the posting."""
     hits: list[ConfidentialHit] = []
+    hits += _secret_business(text)
     for m in list(PRIVATE_IP.finditer(text)) + list(INTERNAL_HOST.finditer(text)):
         hits.append(ConfidentialHit("internal_address", m.start(), m.end(), m.group(0)))
     for patterns, ask in ((KO_THINGS, _KO_ASK), (EN_THINGS, _EN_ASK)):
@@ -100,7 +151,7 @@ def scan_confidential_ask(text: str) -> list[ConfidentialHit]:
                 # The ask may sit in the next or previous clause ("…횡령 건, 솔직하게 언급해줘").
                 _, e2 = _clause_bounds(text, min(len(text), e + 1))
                 s0, _ = _clause_bounds(text, max(0, s - 2))
-                if ask.search(text[s0:e2]):
+                if ask.search(text[s0:e2]) and not _LEAVE_OUT.search(text[s:e2]):
                     hits.append(ConfidentialHit("ask", m.start(), m.end(), m.group(0)))
     return hits
 

@@ -21,7 +21,7 @@ from guards.text import nfkc
 # --- Korean lexicon --------------------------------------------------------------------------
 # lemma -> category. Lemmas are Kiwi forms (verbs/adjectives as 다-forms).
 KO_ATTRIBUTES: dict[str, str] = {
-    **dict.fromkeys(["나이", "연령", "연세", "젊다", "어리다", "늙다", "고령", "중장년", "장년", "노년", "막내",
+    **dict.fromkeys(["나이", "연령", "연세", "젊다", "어리다", "늙다", "고령", "중장년", "장년", "노년", "막내", "정년", "적령기",
                      "또래", "동안", "MZ", "엠지", "아재", "년생", "나이대", "노땅", "꼰대", "영하다"], "age"),
     **dict.fromkeys(["여성", "남성", "여자", "남자", "여직원", "남직원", "성별", "아가씨", "아줌마", "아저씨", "총각",
                      "처녀", "여성분", "남성분", "여자분", "남자분", "여직원분", "남직원분", "여초", "남초", "여사원", "남사원", "여학생", "남학생", "형님", "누나",
@@ -30,9 +30,9 @@ KO_ATTRIBUTES: dict[str, str] = {
                      "임산부", "임신부", "출산", "육아", "자녀", "아이", "애기", "아기", "애", "엄마", "아빠", "워킹맘",
                      "주부", "배우자", "남편", "아내", "유부남", "유부녀", "애엄마", "애아빠", "맞벌이", "가족계획",
                      "가정"], "marital"),
-    **dict.fromkeys(["외모", "용모", "인상", "키", "신장", "체중", "몸무게", "몸매", "얼굴", "미모", "미인", "미남",
+    **dict.fromkeys(["외모", "용모", "인상", "키", "신장", "체중", "몸무게", "몸매", "얼굴", "미모", "미인", "미남", "BMI", "bmi",
                      "훈남", "훈녀", "예쁘다", "잘생기다", "날씬하다", "뚱뚱하다", "비만", "호감형", "외형", "체격",
-                     "체형", "통통하다", "마르다", "키크다", "피부", "이목구비", "비주얼", "사진", "전신", "셀카", "얼평",
+                     "체형", "통통하다", "마르다", "키크다", "피부", "이목구비", "비주얼", "탈모", "흉터", "사진", "전신", "셀카", "얼평",
                      "증명사진", "프로필사진", "비만"], "appearance"),
     **dict.fromkeys(["출신지", "고향", "국적", "외국인", "내국인", "한국인", "조선족", "교포", "동포", "흑인",
                      "백인", "혼혈", "인종", "다문화", "지방대", "사투리", "본적", "연고", "외국", "거주", "거주자", "국적자", "출신자", "중국인", "일본인",
@@ -41,12 +41,12 @@ KO_ATTRIBUTES: dict[str, str] = {
                      "신앙", "크리스천", "교인", "불자", "무교", "신천지", "절"], "religion"),
     **dict.fromkeys(["장애", "장애인", "휠체어", "질병", "질환", "병력", "지병", "건강", "건강하다", "정신과", "우울증",
                      "공황", "시각장애", "청각장애", "보청기", "당뇨", "HIV", "에이즈", "비장애인", "정상인", "튼튼하다",
-                     "허약하다", "장애우", "신체", "신체적", ], "disability"),
+                     "허약하다", "장애우", "신체", "신체적", "보균자", "보균", "감염인", "감염자", "간염", "정신질환", "정신병"], "disability"),
     **dict.fromkeys(["주민등록번호", "주민번호"], "rrn"),
     **dict.fromkeys(["young", "old", "older", "younger"], "age"),
     **dict.fromkeys(["male", "female"], "sex"),
-    **dict.fromkeys(["부모", "아버지", "어머니", "부친", "모친", "가정환경", "집안", "재산", "형제", "자매", "친인척",
-                     "가족", "부모님", "가문", "금수저", "흙수저", "자가", "전세", "월세", "신용",
+    **dict.fromkeys(["부모", "아버지", "어머니", "부친", "모친", "가정환경", "집안", "재산", "형제", "자매", "친인척", "아버님", "어머님",
+                     "가족", "부모님", "가문", "금수저", "흙수저", "자가", "전세", "월세", "신용", "부동산",
                      "가정사", "가족관계", "혼인관계"], "family"),
 }
 # Region names count as origin when said of a person ("부산 사람", "경상도 출신").
@@ -62,7 +62,11 @@ PERSON_NOUNS = {"분", "사람", "자", "지원자", "인재", "직원", "사원
                 "엔지니어", "디자이너", "마케터", "기획자", "담당자", "팀원", "동료", "신입", "경력자", "인원", "사람들",
                 "분들", "사원들", "직원들", "지원자들", "인턴", "애들", "여성", "남성", "여자", "남자", "거주자", "출신자",
                 "출신", "이", "놈", "년", "녀", "남", "맘", "국적자", "사람만", "분만", "멤버", "크루", "매니저",
-                "리더", "회계사", "재무담당자", "인사담당자", "경리", "비서", "상담원", "실무자", "알바", "아르바이트"}
+                "리더", "회계사", "재무담당자", "인사담당자", "경리", "비서", "상담원", "실무자", "알바", "아르바이트",
+                "보유자", "소유자", "노동자", "근로자", "인부", "기사", "직원분", "사원분"}
+# Job titles: an attribute word compounded with one names the job's domain ("부동산 담당자").
+_JOB_TITLES = {"담당자", "매니저", "개발자", "엔지니어", "디자이너", "마케터", "기획자", "컨설턴트", "상담원", "상담사", "회계사",
+               "재무담당자", "인사담당자", "리더", "팀장", "실무자", "전문가", "분석가", "연구원", "사무원", "코디네이터"}
 # Nouns about applying or hiring that sit between an attribute and its predicate ("외국인 채용 불가").
 HIRING_NOUNS = {"지원", "채용", "모집", "입사", "선발", "고용", "응시", "입사지원", "공고", "채용공고", "포지션", "합격",
                 "면접", "서류", "위주", "우선", "우선순위", "우선권", "쪽", "편", "계열", "분위기", "정도", "조건",
@@ -74,13 +78,14 @@ LINK_NOUNS = {"지원", "채용", "모집", "입사", "선발", "고용", "응�
 ATTRIBUTE_EXTENSIONS = {"계획", "예정", "여부", "유무", "직업", "직장", "학력", "연봉", "소득", "배경", "환경", "사항",
                         "상태", "유형", "관계", "문제", "이력", "경험자", "세대", "13자리", "자리", "전부", "전체", "형편", "수준", "사정",
                         "생각", "증명서", "증명", "등급", "권", "번호", "등록", "사진", "지역", "대", "살", "세", "cm",
-                        "kg", "센티", "킬로", "이후", "이전", "초반", "중반", "후반", "중", "생", "년생"}
+                        "kg", "센티", "킬로", "이후", "이전", "초반", "중반", "후반", "중", "생", "년생", "뒷자리", "앞자리",
+                        "음성", "확인서", "진단서", "결과지", "검사", "소견"}
 # Predicates: RESTRICT limits or excludes; SELECT picks or prefers (negated, it excludes).
-KO_RESTRICT = {"제한", "이하", "미만", "초과", "까지", "이내", "불가", "불가능", "제외", "한정", "거르다", "사절",
+KO_RESTRICT = {"제한", "이하", "미만", "초과", "까지", "이내", "불가", "불가능", "제외", "한정", "거르다", "사절", "안쪽", "자제",
                "배제", "탈락", "곤란", "어렵다", "힘들다", "빼다", "안되다", "금지", "컷", "걸러내다", "자르다",
                "말다", "감점", "부적합", "어울리다", "싫다", "꺼리다", "피하다", "불리", "불합격",
-               "거절", "아니다", "곤란하다", "부담", "부담스럽다", "이상", "싫어하다", "×", "❌", "✕", "✖"}
-KO_SELECT = {"우대", "선호", "환영", "원하다", "바라다", "희망", "좋다", "뽑다", "채용", "선발", "모집", "찾다",
+               "거절", "아니다", "곤란하다", "부담", "부담스럽다", "이상", "싫어하다", "×", "❌", "✕", "✖", "ㄴㄴ", "노노", "no"}
+KO_SELECT = {"우대", "선호", "환영", "원하다", "바라다", "희망", "좋다", "뽑다", "채용", "선발", "모집", "찾다", "유도",
              "구하다", "받다", "필수", "요구", "가산점", "가점", "위주", "우선", "적합", "어울리다", "괜찮다",
              "반기다", "플러스", "유리", "최고", "이상적", "좋아하다", "모시다", "낫다", "보다", "⭕", "○", "만", "뿐", "가능", "오다",
              "들어오다", "공고", "포지션", "한하다", "대상", "맞다", "자격", "조건"} - {"만", "뿐", "가능", "좋아하다"}
@@ -90,7 +95,7 @@ KO_PERSON_ATTRS = {"여성", "남성", "여자", "남자", "여직원", "남직�
                    "남성분", "여사원", "남사원", "여학생", "남학생", "남녀", "기혼자", "미혼자", "싱글", "솔로", "돌싱",
                    "임산부", "임신부", "엄마", "여자분", "남자분", "아빠", "워킹맘", "주부", "유부남", "유부녀", "애엄마", "애아빠", "외국인",
                    "내국인", "한국인", "조선족", "교포", "동포", "흑인", "백인", "혼혈", "중국인", "일본인", "베트남인",
-                   "탈북민", "새터민", "이민자", "지방대", "크리스천", "교인", "불자", "신자", "무슬림", "장애인", "비장애인",
+                   "탈북민", "새터민", "이민자", "지방대", "크리스천", "교인", "불자", "신자", "무슬림", "장애인", "비장애인", "보균자", "감염인", "감염자",
                    "정상인", "장애우", "막내", "미인", "미남", "훈남", "훈녀", "미혼", "기혼", "금수저", "흙수저", "꼰대",
                    "노땅", "MZ", "엠지", "신혼", "아재", "연고자", "귀화자", "국적자", "형님", "누나", "언니", "오빠", "청일점", "홍일점"}
 # Everyday words that are attributes only in context; a mention alone says nothing.
@@ -104,13 +109,13 @@ KO_AGE_CODED = {"막내", "아재", "꼰대", "노땅", "MZ", "엠지"}
 # Verbs whose subject does the preferring ("여성들이 선호하는 무드"): the attribute is the agent.
 KO_AGENTIVE = {"선호하다", "원하다", "찾다", "바라다", "희망하다", "좋아하다"}
 # Asking for the information itself ("부모님 직업을 적어", "출신지 기재").
-KO_COLLECT = {"적다", "기재", "기입", "제출", "작성", "첨부", "확인", "알리다", "밝히다", "쓰다", "명시", "증빙", "필수", "받다",
+KO_COLLECT = {"적다", "기재", "기입", "제출", "작성", "첨부", "확인", "알리다", "밝히다", "쓰다", "명시", "증빙", "필수", "받다", "체크", "칸",
               "요구", "요청"}
 KO_PREDICATE_NOUNS = {"우대", "선호", "환영", "제한", "불가", "제외", "한정", "사절", "배제", "탈락", "곤란", "금지", "필수",
                       "요구", "가산점", "가점", "감점", "희망", "무관", "불문", "대상", "기재", "제출", "기입", "첨부", "명시"}
 # Words whose presence between attribute and predicate make it a statement of the rule.
 KO_NEUTRALIZERS = {"무관", "관계없다", "상관없다", "불문", "관계없이", "상관없이", "차별", "무관하다", "구분", "모두", "누구나", "전부",
-                   "묻다", "요구하다", "수집", "평등", "공정", "블라인드", "없이", "다양하다", "다양"}
+                   "묻다", "요구하다", "수집", "평등", "공정", "블라인드", "없이", "다양하다", "다양", "체류", "비자", "체류자격"}
 KO_NEGATORS = {"않다", "없다", "안", "못", "아니다", "말다", "불필요", "없애다"}
 # A benefit line describes who gets a benefit, not who may apply.
 BENEFIT_WORDS = re.compile(r"검진|의료비|보험|학자금|경조|축하금|휴가|휴직|수당|지원금|할인|연금|어린이집|보육|"
@@ -123,6 +128,55 @@ KO_INHERENT_ADJ = {"젊다", "어리다", "늙다", "건강하다", "튼튼하�
 
 _NUM_WORDS = {"스무": 20, "스물": 20, "서른": 30, "마흔": 40, "쉰": 50, "예순": 60, "이십": 20, "삼십": 30, "사십": 40,
               "오십": 50, "육십": 60}
+
+
+# --- Initial-consonant spellings ("ㄴㅈ만", "ㅇㅁ 중요") ------------------------------------------
+_INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+# Runs that are everyday chat shorthand, never read as an attribute word.
+_CHAT_SHORTHAND = {"ㅇㅈ", "ㄱㅅ", "ㅇㅋ", "ㄴㄴ", "ㅈㅅ", "ㅊㅋ", "ㄱㄱ", "ㅎㅇ", "ㅂㅂ", "ㅁㄹ", "ㄷㄷ", "ㅇㅇ", "ㅋㅋ",
+                   "ㅎㅎ", "ㅠㅠ", "ㅜㅜ", "ㄹㅇ", "ㅈㄱ", "ㅅㄱ", "ㄱㄷ", "ㅁㅊ", "ㅂㄷ", "ㅃㄹ", "ㅈㅂ", "ㄱㅊ"}
+
+
+def _initials_of(word: str) -> str:
+    return "".join(_INITIALS[(ord(c) - 0xAC00) // 588] if "가" <= c <= "힣" else "?" for c in word)
+
+
+@lru_cache(maxsize=1)
+def _initials_index() -> dict[str, str]:
+    """Initial consonants -> attribute word, for the words that name a person or a protected
+    attribute unambiguously; an initial spelling shared by two such words is left alone."""
+    words = {w for w in (KO_PERSON_ATTRS | set(KO_ATTRIBUTES) | {"주민번호", "주민등록번호", "외모", "나이", "미혼", "기혼"})
+             if re.fullmatch(r"[가-힣]{2,6}", w) and w not in AMBIGUOUS_WORDS and not w.endswith("다")}
+    index: dict[str, set[str]] = {}
+    for w in words:
+        index.setdefault(_initials_of(w), set()).add(w)
+    # Two initials fit many words; only the commonest attribute words are read from them, the
+    # first listed winning ("ㅇㅁ" is 외모 before 엄마). Longer runs must fit one word.
+    out = {k: next(iter(ws)) for k, ws in index.items() if len(k) > 2 and len(ws) == 1}
+    for w in _TWO_INITIAL_WORDS:
+        k = _initials_of(w)
+        if k not in _CHAT_SHORTHAND and k not in _PROFANE_INITIALS:
+            out.setdefault(k, w)
+    return out
+
+
+_TWO_INITIAL_WORDS = ("남자", "여자", "남성", "여성", "외모", "나이", "미혼", "기혼", "종교", "장애", "출신", "국적", "연령",
+                      "용모", "결혼", "임신", "유부", "돌싱", "지방", "신앙", "병력")
+_PROFANE_INITIALS = {"ㅅㅂ", "ㅂㅅ", "ㅈㄹ", "ㄱㅅㄲ", "ㅆㅂ"}
+
+
+_JAMO_RUN = re.compile(r"(?<![\u3131-\u318e])[\u3131-\u314e]{2,6}(?![\u3131-\u318e])")
+
+
+# Words a user may break into spaced syllables ("경 상 도 사람"): joined back when they spell one.
+SPACED_WORDS = frozenset(w for w in set(KO_ATTRIBUTES) | KO_REGIONS | KO_PERSON_ATTRS
+                         if re.fullmatch(r"[가-힣]{2,6}", w) and w not in AMBIGUOUS_WORDS)
+
+
+def expand_initials(text: str) -> str:
+    """'야간이라 ㄴㅈ만 뽑아' -> '야간이라 남자만 뽑아': an attribute word spelled by its initial consonants."""
+    index = _initials_index()
+    return _JAMO_RUN.sub(lambda m: index.get(m.group(0), m.group(0)), text)
 
 
 @dataclass(frozen=True)
@@ -222,6 +276,16 @@ def _ko_attribute(tokens, i) -> str | None:
             return KO_ATTRIBUTES.get(lemma) or KO_ATTRIBUTES.get(t.form)
         if t.form in KO_REGIONS:
             return "origin_region"
+        # "무교인", "불교신자", "기혼녀": an attribute word with a person suffix is a person of that attribute.
+        for suffix in ("신자", "교인", "인", "자", "녀", "남"):
+            stem = t.form[:-len(suffix)]
+            if t.tag.startswith("NN") and t.form.endswith(suffix) and len(stem) >= 2 and stem in KO_ATTRIBUTES \
+                    and stem not in AMBIGUOUS_WORDS and not KO_ATTRIBUTES[stem] == "age":
+                return KO_ATTRIBUTES[stem]
+        # Any place name said of a person ("충주 거주자", "목포 출신").
+        # (Not 출신: "카이스트 출신", "에이전시 출신" name a school or an employer.)
+        if t.tag == "NNP" and any(x.form in ("거주자", "토박이", "태생") for x in tokens[i + 1:i + 4]):
+            return "origin_region"
     return None
 
 
@@ -236,11 +300,117 @@ def scan_korean(text: str) -> list[ConceptHit]:
         sentence = text[s_start:s_end]
         if not re.search(r"[가-힣]", sentence):
             continue
-        if BENEFIT_WORDS.search(sentence):
-            continue
         tokens = kiwi.tokenize(sentence)
-        hits.extend(_scan_sentence_ko(sentence, tokens, s_start))
+        benefit = bool(BENEFIT_WORDS.search(sentence))
+        found = [] if benefit else _scan_sentence_ko(sentence, tokens, s_start)
+        if benefit:
+            # A benefit exempts its own clause only ("병력 있으면 지원 불가, 건강검진 결과지는 …").
+            for c in re.finditer(r"(?:[^,;()]|\([^)]*\))+", sentence):
+                if not BENEFIT_WORDS.search(c.group(0)) and re.search(r"[가-힣]", c.group(0)):
+                    found += _scan_sentence_ko(c.group(0), kiwi.tokenize(c.group(0)), s_start + c.start())
+        found += [h for h in _trait_hits(tokens, s_start, benefit)
+                  if not any(f.start < h.end and h.start < f.end for f in found)]
+        hits.extend(found)
     return hits
+
+
+# --- The person wanted, described by a protected trait ("피부 깨끗한 분", "무교인 분", "부양가족 없는 분")
+# A relative clause ending right before a person noun describes that person; in a request for a
+# posting the person is the applicant. Lexicon cores a compound noun may carry ("부양가족", "신앙생활").
+_TRAIT_CORES = {"가족": "family", "신앙": "religion", "질환": "disability", "장애": "disability", "종교": "religion",
+                "결혼": "marital", "임신": "marital", "출산": "marital", "육아": "marital", "자녀": "marital",
+                "외모": "appearance", "체중": "appearance", "몸매": "appearance", "병력": "disability", "정신과": "disability",
+                "우울": "disability", "예배": "religion", "교회": "religion", "출신": "origin", "집안": "family",
+                "부모": "family", "재산": "family", "혼인": "marital", "이혼": "marital", "이슬람": "religion", "기독": "religion",
+                "불교": "religion", "천주": "religion", "무교": "religion", "감염": "disability", "보균": "disability",
+                "안경": "appearance", "정년": "age"}
+# Heads that make the clause about a skill, not a trait ("해외 거주 경험 있는 분").
+_SKILL_HEADS = {"경험", "경험자", "경력자", "실무", "경력", "자격", "자격증", "지식", "역량", "능력", "이해", "이해도", "관심", "감각", "노하우", "전문성"}
+# Words after the person that make the clause descriptive or inclusive ("…분이 많아요", "…분도 환영",
+# "…분을 위한", "…분께 축하금", "…분은 재택 가능").
+_TRAIT_NOT_A_CONDITION = {"많다", "계시다", "위하다", "함께", "께", "에게", "한테", "가능", "제공", "배려"}
+
+
+# Nouns that may stand between a trait and its verb ("우울증 이력 있는", "체중 관리 잘 되는").
+_TRAIT_LINKS = ATTRIBUTE_EXTENSIONS | {"관리", "생활", "부담", "소견", "진료", "가능성", "활동", "상태", "문제", "기록", "치료"}
+
+
+def _heads_clause(tokens, a: int, v: int) -> bool:
+    """The trait is what the clause's verb is said of: only particles, adverbs, numbers and
+    trait-extending nouns between them ("정신과 주인의식이 있으신": 주인의식 is what is had)."""
+    if a and tokens[a - 1].tag in ("NNG", "NNP", "SL") and tokens[a].form in AMBIGUOUS_WORDS:
+        return False  # "급여 인상": part of a longer noun
+    for t in tokens[a + 1:v]:
+        if t.tag.startswith(("J", "MA", "XSN", "SN", "NR", "XPN", "XR")) or t.form in _TRAIT_LINKS or t.tag == "VCP":
+            continue
+        if t.tag.startswith(("VA", "VV", "XSA", "XSV")) and t.form in ("하", "되", "있", "없"):
+            continue
+        return False
+    return True
+
+
+def _trait_category(tokens, a: int) -> str | None:
+    t = tokens[a]
+    cat = _ko_attribute(tokens, a)
+    if cat == "origin_region":
+        marks = ("출신", "거주", "태생", "토박이", "연고")
+        said_of_person = a + 1 < len(tokens) and tokens[a + 1].tag == "VCP"  # "경상도인 분"
+        return "origin" if said_of_person or any(x.form in marks for x in tokens[a + 1:a + 3]) else None
+    if cat:
+        # Everyday words ("아이들을 좋아하는 분", "가족 같은") are traits only for looks and health.
+        return cat if t.form not in AMBIGUOUS_WORDS or cat in ("appearance", "disability") else None
+    if t.form in _TRAIT_CORES and t.tag.startswith("NN"):
+        return _TRAIT_CORES[t.form]
+    if t.tag.startswith("NN") and len(t.form) >= 3:
+        return next((c for core, c in _TRAIT_CORES.items() if core in t.form), None)
+    return None
+
+
+def _trait_hits(tokens, offset: int, benefit: bool) -> list[ConceptHit]:
+    out: list[ConceptHit] = []
+    n = len(tokens)
+    if any(_lemma(t) in KO_NEUTRALIZERS or t.form in KO_NEUTRALIZERS for t in tokens):
+        return out
+    for p in range(2, n):
+        person = tokens[p]
+        if not (person.form in PERSON_NOUNS and person.tag.startswith("N")) or tokens[p - 1].tag != "ETM":
+            continue
+        # The clause: back to the previous boundary (punctuation, a clause ending, another modifier).
+        b = p - 2
+        while b > 0 and p - b < 9 and not tokens[b - 1].tag.startswith(("SF", "SP", "SS", "EC", "ETM", "JC", "SW", "EF")):
+            b -= 1
+        clause = tokens[b:p - 1]
+        if any(t.form in _SKILL_HEADS for t in clause):
+            continue
+        v = p - 2
+        while v > b and tokens[v].tag in ("EP", "VX", "EC"):
+            v -= 1  # "있으신", "안 쓰신": the clause's own verb
+        if not tokens[v].tag.startswith(("VA", "VV", "XSA", "XSV", "VCP", "VCN")):
+            continue
+        attr = next(((a, c) for a in range(b, v) if (c := _trait_category(tokens, a))
+                     and _heads_clause(tokens, a, v)), None)
+        if attr is None:
+            continue
+        a, cat = attr
+        after = tokens[p + 1:p + 6]
+        if after and after[0].form == "도" and after[0].tag == "JX":
+            continue
+        if any(_lemma(t) in _TRAIT_NOT_A_CONDITION or t.form in _TRAIT_NOT_A_CONDITION for t in after[:4]) and (
+                not any(_lemma(t) in ("많다", "계시다") for t in after[:4]) or (after and after[0].tag in ("JKS", "XSN"))):
+            continue
+        verb = tokens[p - 2]
+        after_lemmas = [_lemma(t) for t in after]
+        restricts = any(x in KO_RESTRICT for x in after_lemmas) or any(t.form == "좀" for t in after[:3]) or any(
+            _lemma(t) in ("되다", "받다", "뽑다") and _negated_before(tokens, p + 1 + i) for i, t in enumerate(after))
+        if benefit and not restricts:
+            continue
+        positive = _lemma(verb) in ("있다", "이다") or verb.tag == "VCP"
+        protected = cat == "disability" or _lemma(tokens[a]) in KO_PROTECTED_GROUPS
+        if protected and positive and not restricts:
+            continue  # "장애가 있는 분 우대": preferring a protected group is lawful
+        out.append(ConceptHit(cat, "ko", offset + tokens[a].start, offset + person.start + person.len,
+                              tokens[a].form, f"({_lemma(verb)} {person.form})"))
+    return out
 
 
 def _scan_sentence_ko(sentence: str, tokens, offset: int) -> list[ConceptHit]:
@@ -278,6 +448,7 @@ def _scan_sentence_ko(sentence: str, tokens, offset: int) -> list[ConceptHit]:
         person_attr = lemma in KO_PERSON_ATTRS or cat == "origin_region"
         while j < n and (tokens[j].form in ATTRIBUTE_EXTENSIONS or tokens[j].tag in ("SN", "NR", "XSN", "SP", "SO")
                          or _ko_attribute(tokens, j) is not None or tokens[j].form in ("세", "살", "대")):
+            person_attr = person_attr or _lemma(tokens[j]) in KO_PERSON_ATTRS  # "B형 간염 보균자": the phrase names a person
             j += 1
         # Region words are origin only when said of a person ("부산 사람", "경상도 출신").
         if cat == "origin_region":
@@ -285,8 +456,8 @@ def _scan_sentence_ko(sentence: str, tokens, offset: int) -> list[ConceptHit]:
                                              "연고자", "연고", "태생", "사람이", "분이")
                           or tokens[j].form.endswith("출신")):
                 cat = "origin"
-            elif any(tokens[k].form in ("출신", "거주", "연고", "연고자", "태생", "토박이") for k in range(i + 1, min(j + 1, n))) or any(
-                    tokens[k].form in ("거주자", "출신자") for k in range(i + 1, min(j + 1, n))):
+            elif any(tokens[k].form in ("출신", "거주", "연고", "연고자", "태생", "토박이", "거주자", "출신자")
+                     for k in range(i + 1, min(max(j, i + 3) + 1, n))):
                 cat = "origin"
                 marks = ("출신", "거주", "연고", "연고자", "태생", "토박이", "거주자", "출신자")
                 j = max(j, next((k for k in range(i + 1, n) if tokens[k].form in marks), j - 1) + 1)
@@ -310,6 +481,10 @@ def _scan_sentence_ko(sentence: str, tokens, offset: int) -> list[ConceptHit]:
         elif head > j and tokens[head].form not in PERSON_NOUNS and any(
                 t.form in ("때문", "탓") for t in tokens[head + 1:head + 4]):
             head = j  # "종교 활동 때문에 … 분은 곤란": the attribute is the reason given
+        if head >= j and j < n and _is_noun(tokens[j]) and tokens[head].form in _JOB_TITLES and cat not in ("age", "sex") \
+                and not person_attr and not _age_number(tokens, i):
+            i = head + 1  # "부동산관리 담당자", "외국계 고객사 급여정산 담당자": the job's domain, not the applicant
+            continue
         if head > j and j < n and _is_noun(tokens[j]) and tokens[head].form in PERSON_NOUNS:
             j = head
         elif j < n and _is_noun(tokens[j]) and head >= j and tokens[head].form not in PERSON_NOUNS \
@@ -345,12 +520,19 @@ def _scan_sentence_ko(sentence: str, tokens, offset: int) -> list[ConceptHit]:
             # Ambiguous everyday words count only when they describe the person wanted.
             i = j
             continue
+        if lemma in AMBIGUOUS_WORDS and cat in ("marital", "family"):
+            person_at = next((x for x in range(j, min(j + 8, n)) if tokens[x].form in PERSON_NOUNS and tokens[x].tag.startswith("N")), None)
+            if person_at is not None and any(tokens[x].tag.startswith(("VV", "VA")) and _lemma(tokens[x]) not in ("있다", "없다")
+                                             for x in range(j, person_at)):
+                i = j  # "아이들을 좋아하는 분": what the person likes, not whether they have children
+                continue
         # "신체장애우분들 … 우대": a protected group anywhere in the phrase makes preferring it lawful.
         group = next((_lemma(tokens[x]) for x in range(i, min(j, n)) if _lemma(tokens[x]) in KO_PROTECTED_GROUPS), lemma)
         found = _predicate_after(tokens, j, cat, group)
+        in_section = found is not None and found[0] + 1 < n and tokens[found[0] + 1].form in ("사항", "요건", "조건", "란", "항목")
         if found is not None and not person_attr and cat != "age_number" and not _age_number(tokens, i) \
                 and not (found[0] == j and found[1] in KO_RESTRICT) and not _linked(tokens, j, found[0]) \
-                and not found[1].startswith("("):
+                and not found[1].startswith("(") and not in_section:
             found = None  # "건강이 최고", "가족이 된 것을 환영": not said of an applicant
         if found is None and lemma in KO_INHERENT_ADJ and _modifies_person(tokens, j):
             found = (j, "(describes the person wanted)")
@@ -397,6 +579,8 @@ def _modifies_person(tokens, j: int) -> bool:
 def _negated_after(tokens, k: int) -> bool:
     for t in tokens[k + 1:k + 5]:
         lemma = _lemma(t)
+        if t.form in ("안", "못") and not t.tag.startswith("MA"):
+            continue  # "못 박아": a nail, not a negation
         if lemma in KO_NEGATORS or t.form in ("안", "못", "않", "없"):
             return True
         if t.tag.startswith(("SF",)):
@@ -406,6 +590,11 @@ def _negated_after(tokens, k: int) -> bool:
 
 def _negated_before(tokens, k: int) -> bool:
     return k > 0 and tokens[k - 1].form in ("안", "못") and tokens[k - 1].tag.startswith("MA")
+
+
+# Attribute nouns that name a property, not a group of people ("외모·나이·출신 안 보고").
+_PROPERTY_NOUNS = {"외모", "용모", "나이", "연령", "출신", "성별", "종교", "국적", "학력", "결혼", "혼인", "신체", "건강", "가족",
+                   "집안", "배경", "출신지", "출신지역", "지역", "여부", "사항", "조건", "스펙", "학벌", "조건들"}
 
 
 def _predicate_after(tokens, j: int, cat: str, attr_lemma: str) -> tuple[int, str] | None:
@@ -422,14 +611,30 @@ def _predicate_after(tokens, j: int, cat: str, attr_lemma: str) -> tuple[int, st
             return (k, f"({t.form})")
         if t.tag == "EC" and t.form in ("어야", "아야", "여야") and k - j <= 3:
             return (k, t.form)  # "남자분이어야": must be
+        if t.form == "좀" and (k + 1 >= n or tokens[k + 1].tag in ("SF", "SE", "SW", "SP") or tokens[k + 1].form in ("…", "..")):
+            return (k, "(좀…)")  # "지방 출신은 좀..": a refusal left unsaid
+        if t.tag == "EC" and t.form in ("면", "으면") and k - j <= 4 and k and tokens[k - 1].tag in ("EP", "VCP") \
+                and attr_lemma not in KO_PROTECTED_GROUPS and not any(x.tag.startswith("NN") and x.form not in PERSON_NOUNS
+                                                                    for x in tokens[j:k]) \
+                and not any(x.tag.startswith(("VV", "VA")) and _lemma(x) not in ("있다", "없다") for x in tokens[j:k]):
+            return (k, "(…이면)")  # "또래였으면 해요", "불교 신자분이면": the person wished for
+        if lemma == "하다" and _negated_before(tokens, k) and any(x.form in LINK_NOUNS for x in tokens[max(j, k - 3):k]):
+            return (k, "(지원 못 하다)")  # "…감염인은 지원 못한다"
+        if lemma == "되다" and (_negated_before(tokens, k) or _negated_after(tokens, k)):
+            return (k, "(안 되다)")  # "…분은 안 됩니다"
         is_restrict = lemma in KO_RESTRICT or t.form in KO_RESTRICT
         is_select = lemma in KO_SELECT or t.form in KO_SELECT
         if (lemma in KO_COLLECT or t.form in KO_COLLECT) and j < n and tokens[j].form == "도" and tokens[j].tag == "JX":
             continue  # "임산부도 쓸 수 있는": inclusive, not asked for
-        if (lemma in KO_COLLECT or t.form in KO_COLLECT) and cat in ("family", "origin", "marital", "religion", "rrn",
-                                                                     "appearance", "age"):
+        # "…출신은 안 받습니다": taking in people, not collecting information about them.
+        takes_people = lemma == "받다" and (attr_lemma in KO_PERSON_ATTRS or any(
+            x.form in PERSON_NOUNS and x.tag.startswith("N") for x in tokens[j:k]))
+        if (lemma in KO_COLLECT or t.form in KO_COLLECT) and not takes_people and cat in (
+                "family", "origin", "marital", "religion", "rrn", "appearance", "age"):
             if _negated_after(tokens, k) or _negated_before(tokens, k):
                 return None
+            if any(x.form == "가능" for x in tokens[k + 1:k + 4]):
+                continue  # "영문 이력서로 제출 가능": a permission, not a demand
             if cat in ("family", "rrn") or any(x.form in ("여부", "유무", "사항", "지역", "사진", "정보") for x in tokens[j - 3:k]) \
                     or _weak_predicate_ok(tokens, j, k):
                 return (k, f"({t.form})")
@@ -449,8 +654,13 @@ def _predicate_after(tokens, j: int, cat: str, attr_lemma: str) -> tuple[int, st
             return (k + 2, f"({t.form} {tokens[k + 2].form})")
         if not (is_restrict or is_select):
             continue
+        if cat != "age" and any(x.form in _SKILL_HEADS and x.tag.startswith("N") for x in tokens[j:k]):
+            return None  # "외국인 근로자 … 실무 경험자 우대": the attribute is what the experience is about
         if lemma == "보다" and not (_negated_after(tokens, k) or _negated_before(tokens, k)):
             continue  # only "안 볼" (won't consider) restricts; "해보신", "쌓아보세요" do not
+        if lemma == "보다" and attr_lemma not in KO_PERSON_ATTRS and all(
+                x.form in _PROPERTY_NOUNS or not x.tag.startswith("N") for x in tokens[j:k]):
+            return None  # "외모·나이·출신 안 보고 실력만": not looking at a property is the lawful rule
         agentive = lemma in KO_AGENTIVE or (t.form in ("선호", "희망") and k + 1 < n and tokens[k + 1].tag == "XSV")
         if agentive and any(x.tag == "JKS" for x in tokens[j:k]) and not any(
                 x.form in PERSON_NOUNS and x.tag.startswith("N") for x in tokens[j:k]):
@@ -504,13 +714,17 @@ def _weak_predicate_ok(tokens, j: int, k: int) -> bool:
     return not content
 
 
+# Verbs of putting text into the posting ("우대 사항에 본적 서울인 분 넣어 주세요").
+_INSERT_VERBS = {"넣다", "쓰다", "적다", "추가", "포함", "명시", "기재", "주다", "하다", "해주다", "부탁", "달다", "올리다"}
+
+
 def _predicate_before(tokens, i: int, cat: str, attr_lemma: str) -> tuple[int, str] | None:
     """'우대: 20대', '선호 조건은 미혼': a preference word shortly before a bare attribute at the end."""
     for k in range(max(0, i - 6), i):
         t = tokens[k]
         if _lemma(t) in ("우대", "선호", "한정", "제한", "조건", "자격") and t.tag.startswith("N"):
             rest = [x for x in tokens[i + 1:] if x.tag.startswith(("NN", "VV", "VA")) and x.form not in PERSON_NOUNS
-                    and x.form not in ATTRIBUTE_EXTENSIONS and x.form not in HIRING_NOUNS
+                    and x.form not in ATTRIBUTE_EXTENSIONS and x.form not in HIRING_NOUNS and _lemma(x) not in _INSERT_VERBS
                     and _ko_attribute(tokens, tokens.index(x)) is None]
             if not rest and attr_lemma not in KO_PROTECTED_GROUPS:
                 return (k, t.form)
@@ -523,12 +737,15 @@ _EN_ATTR = {
            r"in\s+(?:their|your)\s+(?:twenties|thirties|forties|fifties|[2-6]0s)|(?:twenties|thirties|forties|fifties)|"
            r"over\s+(?:the\s+age\s+of\s+)?\d{2}|under\s+(?:the\s+age\s+of\s+)?\d{2}|above\s+\d{2}|below\s+\d{2}|"
            r"(?:20|30|40|50|60)s|millennials?|gen[\s-]?z|boomers?|fresh\s+blood|digital\s+natives?|"
-           r"recent\s+(?:college\s+)?grad(?:uate)?s?|age)\b",
+           r"recent\s+(?:college\s+)?grad(?:uate)?s?|age|(?:twenty|thirty|forty|fifty)[-\s]?(?:something|ish)|u[2-6]0|"
+           r"fresh[-\s]faced?|youthful)\b",
     "sex": r"\b(?:male|female|males|females|men|women|man|woman|guys?|girls?|ladies|lady|gentlemen|gender|sex|"
-           r"boys?|feminine|masculine)\b",
+           r"boys?|feminine|masculine|(?<=candidate:\s)she|(?<=candidate:\s)he|(?:she|he)\s+(?:should|must|will|needs?\s+to|has\s+to))\b",
     "marital": r"\b(?:married|unmarried|single|divorced|spouses?|husbands?|wives|wife|kids?|children|childless|"
                r"child|pregnan\w*|maternity|moms?|mothers?|dads?|fathers?|parents?|family\s+plans?|"
-               r"planning\s+(?:a\s+)?(?:family|pregnancy|to\s+have)|newlyweds?|marital\s+status|start(?:ing)?\s+a\s+family)\b",
+               r"planning\s+(?:a\s+)?(?:family|pregnancy|to\s+have)|newlyweds?|marital\s+status|start(?:ing)?\s+a\s+family|"
+               r"famil(?:y|ies)\s+(?:obligations?|commitments?|responsibilit\w*|ties|duties|to\s+(?:support|look\s+after))|"
+               r"dependents?|caregiv\w*|without\s+(?:a\s+)?family|no\s+family|childcare\s+(?:obligations?|responsibilit\w*|duties))\b",
     "origin": r"\b(?:(?:born|raised|grew\s+up)\s+in|from\s+(?:the\s+)?(?:same\s+)?(?:[A-Z][a-z]+|hometown|region|city|area)|"
               r"hometown|nationality|national\s+origin|foreigners?|immigrants?|ethnic\w*|race|racial|"
               r"locals|local\s+(?:candidates?|applicants?|residents?|people|only|hires?)|native[-\s]born|(?:korean|american|us)[-\s]born|citizens?\s+only|"
@@ -536,28 +753,37 @@ _EN_ATTR = {
               r"gyeongsang)\s*(?:natives?|residents?|people|locals|born)|residents?\s+of\s+[A-Z][a-z]+|"
               r"(?:chinese|japanese|vietnamese|korean|american|african|asian|white|black|caucasian|hispanic|latino|"
               r"filipino|indian|southeast\s+asian)\s+(?:people|nationals?|citizens?|candidates?|applicants?|descent|origin|"
-              r"ethnicity|persons?|men|women|only|heritage)|nationals?\s+only|live\s+in\s+[A-Z][a-z]+|living\s+in\s+[A-Z][a-z]+)\b",
+              r"ethnicity|persons?|men|women|only|heritage)|nationals?\s+only|live\s+in\s+[A-Z][a-z]+|living\s+in\s+[A-Z][a-z]+|"
+              r"live\s+(?:within|near)\s+[A-Z][a-z]+|natives?\s+of|non-(?:koreans?|natives?|locals?|[A-Z]?[a-z]+ans)|"
+              r"[A-Z][a-z]+\s+residents?)\b",
     "religion": r"\b(?:religio\w*|christians?|muslims?|buddhists?|catholics?|protestants?|jews?|jewish|hindus?|"
                 r"atheists?|church(?:goers?)?|faith|believers?|mosque|temple)\b",
     "disability": r"\b(?:disab\w*|handicap\w*|wheelchairs?|able[-\s]bodied|healthy|health\s+(?:issues?|problems?|conditions?|status)|illness\w*|illnesses|"
                   r"medical\s+(?:history|conditions?)|mental\s+(?:health|illness)|chronic|depression|impair\w*|"
-                  r"deaf|blind|hiv|physically\s+fit|perfect\s+health)\b",
+                  r"deaf|blind|hiv|physically\s+fit|perfect\s+health|sickly|sick\s+(?:people|folks|ppl|ones)|unhealthy|frail|"
+                  r"(?:hearing|visually|mobility)[-\s]impaired|mentally\s+ill|neurodivergent|autis\w*|adhd)\b",
     "appearance": r"\b(?:attractive|good[-\s]looking|pretty|handsome|beautiful|slim|thin|overweight|fat|height|tall|"
-                  r"short|weight|looks|appearance|photogenic|photos?|photographs?|headshots?|full[-\s]body|selfies?)\b",
+                  r"short|weight|looks|appearance|photogenic|photos?|photographs?|headshots?|full[-\s]body|selfies?|presentable|"
+                  r"easy\s+on\s+the\s+eyes|good[-\s]looking|fresh\s+face|pretty\s+face|nice\s+face|(?:slim|slender|petite)\s+build)\b",
     "family": r"\b(?:family\s+background|parents'?\s+(?:jobs?|occupations?|income|wealth|professions?)|wealthy\s+famil\w*|"
-              r"household\s+income|property|net\s+worth|own\s+a\s+(?:home|house|car)|homeowners?)\b",
-    "rrn": r"\b(?:resident\s+registration\s+numbers?|social\s+security\s+numbers?|ssn|national\s+id\s+numbers?)\b",
+              r"household\s+income|property|net\s+worth|own\s+(?:a|their|your|his|her)\s+(?:homes?|houses?|cars?|apartments?)|homeowners?|"
+              r"well[-\s]off|affluent|wealthy|rich\s+(?:famil\w*|parents|kids)|trust[-\s]fund|privileged\s+background|"
+              r"(?:father|mother|dad|mom)'?s?\s+(?:jobs?|occupations?|professions?|income))\b",
+    "rrn": r"\b(?:resident\s+reg(?:istration|\.)?\s+(?:numbers?|no\.?|#)|social\s+security\s+numbers?|ssn|rrn|"
+           r"national\s+id\s+numbers?|jumin\s*(?:deungrok\s*)?(?:beonho|bunho|number|no\.?))",
 }
 _EN_ATTR_RX = {c: re.compile(p, re.IGNORECASE) for c, p in _EN_ATTR.items()}
 _EN_PRED = re.compile(
-    r"\b(?:only|preferred|prefer(?:ably|s|red|ence)?|(?:would|'d)\s+(?:like|love|want)|ideally|priority|favou?r(?:ed)?|must(?:\s+be)?|should\s+be|"
+    r"\b(?:only|preferred|prefer(?:ably|s|red|ence)?|(?:would|'d)\s+(?:like|love|want)|(?:would|'d)\s+be\s+(?:nice|great|ideal|better|good|perfect)|ideally|priority|favou?r(?:ed)?|must(?:\s+be)?|should\s+be|"
     r"required|requirement|exclude[ds]?|excluding|not\s+(?:be\s+)?(?:considered|eligible|accepted|welcome|hired)|"
     r"need\s+not\s+apply|don'?t\s+apply|do\s+not\s+apply|no\s+(?:one|applicants?|candidates?)|not\s+(?:hire|accept|consider)|"
     r"avoid|reject(?:ed)?|screen(?:ed)?\s+out|filter(?:ed)?\s+out|skip|looking\s+for|seeking|want(?:ed)?|hire|hiring|"
     r"better(?:\s+if)?|would\s+be\s+(?:great|nice|ideal|better)|a\s+plus|bonus|welcome[ds]?|limit(?:ed)?\s+to|"
     r"restricted\s+to|exclusively|at\s+least|at\s+most|no\s+(?:older|younger)\s+than|maximum|max|minimum|under|over|should(?:\s+not)?|must\s+not|"
     r"can'?t|cannot|won'?t|unable|unfit|not\s+suitable|not\s+a\s+(?:good\s+)?fit|no|ask|request|collect|submit|"
-    r"provide|include|disclose|state|list|enter|write\s+down)\b", re.IGNORECASE)
+    r"provide|include|disclose|state|list|enter|write\s+down|requirements?|eligibility|criteria|pref\.?|"
+    r"(?:add|include)\s+(?:a\s+)?field|field\s+for|attach(?:ed)?|fill\s+in|upfront|on\s+the\s+(?:application|form|resume|cv)|"
+    r"discourag\w*|fit\s+in|(?:would|'d)\s+rather|rather\s+not|challenging|uncomfortable|ideal\s+candidate)(?![\w])", re.IGNORECASE)
 _EN_NEUTRAL = re.compile(
     r"\b(?:regardless\s+of|irrespective\s+of|without\s+regard\s+to|all\s+(?:ages|genders|backgrounds|nationalities)|"
     r"any\s+(?:age|gender|background|nationality)|equal\s+opportunit\w*|do\s+not\s+discriminate|does\s+not\s+discriminate|"
@@ -578,8 +804,9 @@ _EN_AUDIENCE_BEFORE = re.compile(r"\b(?:campaigns?|marketing|customers?|consumer
                                  r"markets?|products?|shoppers?|brands?|patients?|clients?|serving|serve|buyers?|segments?|"
                                  r"demographics?|readers?|viewers?)\b"
                                  r"[^.;]{0,40}$", re.IGNORECASE)
+_EN_HIRING_NOUN = re.compile(r"\b(?:role|position|job|hire|hiring|candidates?|applicants?|opening|posting|vacancy)\b", re.I)
 _EN_BENEFIT = re.compile(r"\b(?:insurance|(?:parental|maternity|paternity|sick|annual|paid|family|medical|childcare)\s+leave|"
-                         r"check[-\s]?ups?|allowance|stipend|daycare|childcare|reimburse\w*|"
+                         r"check[-\s]?ups?|allowance|stipend|daycare|childcare(?!\s+(?:obligations?|responsibilit\w*|duties|needs))|reimburse\w*|"
                          r"benefits?|perks?|discount|wellness|gym)\b", re.IGNORECASE)
 
 
@@ -591,9 +818,11 @@ def scan_english(text: str) -> list[ConceptHit]:
             continue
         for cat, rx in _EN_ATTR_RX.items():
             for m in rx.finditer(sentence):
-                if _EN_THING_AFTER.match(sentence[m.end():]):
+                if _EN_THING_AFTER.match(sentence[m.end():]) and not (
+                        cat == "disability" and re.match(r"\s+(?:users?|people|ppl|persons?|folks)\b", sentence[m.end():], re.I)):
                     continue
-                if _EN_AUDIENCE_BEFORE.search(sentence[max(0, m.start() - 40):m.start()]):
+                audience = _EN_AUDIENCE_BEFORE.search(sentence[max(0, m.start() - 40):m.start()])
+                if audience and not _EN_HIRING_NOUN.search(audience.group(0)):
                     continue  # "campaigns for women in their 30s": the customers, not the applicant
                 word = m.group(0).lower()
                 if cat == "age" and word == "age" and not re.search(r"\bage\s+(?:limit|range|cap|requirement|under|over|\d)",
@@ -619,6 +848,9 @@ def scan_english(text: str) -> list[ConceptHit]:
                 pred = _en_predicate(sentence, m)
                 if pred is None:
                     continue
+                if cat == "disability" and re.match(r"prefer|welcome|encourag|priority|plus|bonus|a\s+plus", pred.group(0), re.I) \
+                        and not re.search(r"\b(?:no|not|non|without)\b", sentence, re.I):
+                    continue  # preferring applicants with disabilities is lawful
                 a, b = min(m.start(), pred.start()), max(m.end(), pred.end())
                 hits.append(ConceptHit(cat, "en", s_start + a, s_start + b, m.group(0), pred.group(0)))
     return hits
@@ -660,6 +892,58 @@ def audience_before(text: str, start: int, english: bool = True) -> bool:
     return bool((english and _EN_AUDIENCE_BEFORE.search(before)) or _KO_AUDIENCE_BEFORE.search(before[-20:]))
 
 
+# --- Form fields ("성별: 남", "우대: 외모 S급", "Age: 20s") -------------------------------------------
+# A field named after a protected attribute sets a condition by having any value; a condition
+# field (우대, 자격, requirements…) sets one when its value names a protected attribute.
+_ATTR_LABELS = {
+    "나이": "age", "연령": "age", "age": "age", "성별": "sex", "젠더": "sex", "gender": "sex", "sex": "sex",
+    "종교": "religion", "religion": "religion", "국적": "origin", "출신": "origin", "출신지": "origin", "출신지역": "origin",
+    "본적": "origin", "nationality": "origin", "origin": "origin", "혼인": "marital", "결혼": "marital", "결혼여부": "marital",
+    "혼인여부": "marital", "marital status": "marital", "키": "appearance", "신장": "appearance", "체중": "appearance",
+    "외모": "appearance", "height": "appearance", "weight": "appearance", "appearance": "appearance",
+}
+_COND_LABELS = {"우대", "우대사항", "우대조건", "자격", "자격요건", "지원자격", "필수", "필수사항", "조건", "요건", "선호", "희망",
+                "requirements", "requirement", "preferred", "eligibility", "qualifications", "req", "reqs", "must", "nice to have"}
+_FIELD = re.compile(r"(?m)^[ \t\-*•·]*(?P<label>[^:：\n]{1,20}?)\s*[:：]\s*(?P<value>[^\n]+)")
+_FIELD_NEUTRAL = re.compile(r"무관|상관\s*없|불문|제한\s*없|관계\s*없|누구나|\b(?:any|all|none|n/?a|not\s+required|regardless|"
+                            r"open\s+to\s+all)\b", re.I)
+_SKILL_VALUE = re.compile(r"경험|경력|자격증|지식|역량|능력|이해|전공|학위|가능자|가능하신|experience|knowledge|skills?|degree|"
+                          r"familiar|proficien|fluent|certif", re.I)
+
+
+def _field_hits(text: str) -> list[ConceptHit]:
+    out: list[ConceptHit] = []
+    for m in _FIELD.finditer(text):
+        label = re.sub(r"\s+", "", m.group("label")).lower() if re.search(r"[가-힣]", m.group("label")) \
+            else re.sub(r"\s+", " ", m.group("label")).strip().lower()
+        value = m.group("value")
+        if _FIELD_NEUTRAL.search(value):
+            continue
+        cat = _ATTR_LABELS.get(label)
+        if cat is None and label in _COND_LABELS and not _SKILL_VALUE.search(value):
+            cat = _value_attribute(value)
+        if cat:
+            out.append(ConceptHit(cat, "ko" if re.search(r"[가-힣]", m.group(0)) else "en", m.start("label"), m.end("value"),
+                                  m.group("label"), "(field)"))
+    return out
+
+
+def _value_attribute(value: str) -> str | None:
+    """The protected attribute a short field value names, if any ("외모 S급", "아버지 직업 공무원")."""
+    if re.search(r"[가-힣]", value):
+        tokens = _kiwi().tokenize(value)
+        for a, t in enumerate(tokens):
+            if _lemma(t) in KO_PROTECTED_GROUPS or t.form in KO_PROTECTED_GROUPS:
+                return None  # "우대: 장애인, 보훈대상자": lawful
+            cat = _ko_attribute(tokens, a)
+            if cat and cat != "origin_region" and (t.form not in AMBIGUOUS_WORDS or a == 0):
+                return cat
+    for cat, rx in _EN_ATTR_RX.items():
+        if (m := rx.search(value)) and not _EN_THING_AFTER.match(value[m.end():]):
+            return cat
+    return None
+
+
 def scan_concepts(text: str, languages: tuple[str, ...] = ("ko", "en")) -> list[ConceptHit]:
     text = nfkc(text)
     hits: list[ConceptHit] = []
@@ -667,4 +951,5 @@ def scan_concepts(text: str, languages: tuple[str, ...] = ("ko", "en")) -> list[
         hits += scan_korean(text)
     if "en" in languages:
         hits += scan_english(text)
+    hits += [h for h in _field_hits(text) if not any(o.start < h.end and h.start < o.end for o in hits)]
     return hits

@@ -117,7 +117,7 @@ LAW_RULES: tuple[LawRule, ...] = (
     LawRule("EN-AGE-001", "en", "Age Discrimination in Employment Act (ADEA)", "age",
             _p(r"recent\s+(college\s+)?grad(uate)?s?\s+(only|preferred|required|wanted)",
                r"(only|seeking|looking\s+for|hiring)\s+recent\s+(college\s+)?grad", r"digital\s+natives?",
-               r"\byoung(er)?\b(?!\s+(company|startup|brand|organization|business))",
+               r"\byoung(er)?\b(?!\s+(company|startup|brand|organization|business|children|child|kids|families|customers|consumers|audiences?|markets?))",
                r"\bunder\s+(the\s+age\s+of\s+)?\d{2}\b", r"\b(aged?|ages)\s+\d{2}\s*(-|–|to)\s*\d{2}\b",
                r"\bno\s+older\s+than\b", r"\bmaximum\s+age\b", r"\b\d{2}\s*years?\s+old\b", r"\bin\s+(their|your)\s+[2-6]0s\b"),
             "Age limits and age-coded wording are unlawful (ADEA).",
@@ -197,6 +197,8 @@ def _scan_law(text: str, company_context: str, languages: tuple[str, ...]) -> tu
                     continue
                 if audience_before(norm, m.start()):
                     continue  # "campaigns for women in their 30s": customers, not applicants
+                if rule.language == "en" and _proper_noun(norm, m.start()):
+                    continue  # "Olive Young", "Black Friday": a name, capitalised mid-sentence
                 line = _line_at(norm, m.start())
                 if rule.benign_line and rule.benign_line.search(line):
                     continue
@@ -219,6 +221,14 @@ def _scan_law(text: str, company_context: str, languages: tuple[str, ...]) -> tu
         excepted = bool(rule.exception and rule.exception.search(line) and rule.exception.search(company_context))
         hits.append(LawHit(rule, c.start, c.end, norm[c.start:c.end].strip(), excepted, c.category))
     return tuple(_dedupe(hits))
+
+
+def _proper_noun(text: str, start: int) -> bool:
+    """A capitalised word after a lower-case word or a comma in the same sentence names something."""
+    if not text[start:start + 1].isupper():
+        return False
+    before = text[max(0, start - 3):start]
+    return bool(re.search(r"[a-z,]\s+$", before))
 
 
 def _dedupe(hits: list[LawHit]) -> list[LawHit]:

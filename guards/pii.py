@@ -20,6 +20,10 @@ PII_RULES = (
     PiiRule("PII-RRN", "주민등록번호", re.compile(r"(?<!\d)\d{6}\s*[-–]?\s*[1-8]\d{6}(?!\d)"), "[주민등록번호]"),
     PiiRule("PII-PHONE", "전화번호",
             re.compile(r"(?<!\d)(?:\+82[-\s]?)?0?1[016789][-\s.]?\d{3,4}[-\s.]?\d{4}(?!\d)"), "[전화번호]"),
+    # A number spelled in Sino-Korean digits to slip past the filter ("공일공-삼삼칠칠-팔팔이일").
+    PiiRule("PII-PHONE", "전화번호",
+            re.compile(r"(?<![가-힣])[공영]\s*일\s*[공영일육칠팔구][-\s.]?(?:[공영일이삼사오육칠팔구][-\s.]?){7,8}(?![가-힣])"),
+            "[전화번호]"),
     PiiRule("PII-EMAIL", "이메일", re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"), "[이메일]"),
 )
 

@@ -11,11 +11,13 @@ from dataclasses import dataclass, field
 
 from core.schemas import Finding
 from guards.confidential import scan_confidential_ask
+from guards.discrimination import SPACED_WORDS, expand_initials
 from guards.law import remove_spans, scan_law
 from guards.pii import mask_pii
 from guards.text import (
     collapse_digit_spacing,
     compact,
+    compose_jamo,
     decode_blobs,
     deleet,
     drop_clauses,
@@ -87,6 +89,24 @@ INJECTION_PHRASES = _rx(
     r"(지원자|후보자|다른\s*사람)\S{0,3}\s*(개인\s*정보|이력서|연락처|주민\s*번호)\S{0,3}\s*(을|를)?\s*(모두|전부|다)?\s*(보여|출력|알려|넘겨|뽑아)",
     r"(ignore|forget|override|disregard)\s+(everything|all|what)\s+(above|before|previously|you\s+were\s+told)",
     r"(respond|reply|answer)\s+only\s+with", r"(위|앞)\S{0,3}\s*(내용|지시|규칙)\S{0,3}\s*(은|는|을|를)?\s*(무시|잊)",
+    # Words addressed to the model inside pasted text ("봇아, …", "btw AI, …").
+    r"(?:^|\n|[\]:>'\"]\s*)(?:봇|챗봇|AI|에이전트|모델|GPT|어시스턴트|인공지능)(?:아|야|님|씨)?\s*[,，]\s*\S|"
+    r"(?<![가-힣])(?:봇|챗봇|에이전트|모델|어시스턴트|인공지능)(?:아|야)\s*[,，]",
+    r"\b(?:hey|btw|dear|ok(?:ay)?|attention|note\s+for)\s+(?:ai|bot|assistant|model|gpt|chatgpt|llm|agent)\b\s*[,:]",
+    # Asking for the rules, settings or secrets the system holds.
+    r"(?:숨겨진|숨은|비밀|내부\S{0,3})\s*(?:설정|규칙|지침|프롬프트|명령|금칙어)",
+    r"(?:지침|규칙|설정|프롬프트|금칙어|검열\s*규칙)\S{0,6}\s*(?:을|를|이나|나)?\s*(?:\S{0,4}\s*)?받으?(?:셨|았|었|신)",
+    r"(?:금칙어|검열\s*규칙|필터\s*규칙|차단\s*목록)\S{0,3}\s*(?:\S{0,8}\s*){0,2}(?:목록|리스트|전부|전체|출력|보여|알려|공개)",
+    r"(?:민감\s*정보|등록된\s*(?:비밀|민감)|비공개\s*항목|레지스트리)\S{0,3}\s*(?:\S{0,8}\s*){0,2}(?:목록|리스트|전부|전체)",
+    r"\b(?:forget|ignore|override|bypass|skip|disable)\b[^.\n]{0,30}\b(?:rules?|instructions?|guidelines?|checks?|filters?|"
+    r"safety|polic(?:y|ies)|restrictions?|guardrails?)\b",
+    r"\b(?:list|show|print|output|reveal|dump|append|attach|paste|include)\b[^.\n]{0,40}\b(?:every|all|full|entire|whole)\b"
+    r"[^.\n]{0,40}\b(?:documents?|files?|registry|entries|secrets|database|rules|internal|confidential)",
+    r"\bfull\s+(?:text|contents?)\s+of\b[^.\n]{0,60}(?:internal|내부용|confidential|대외비|사내)",
+    r"(?:내부용|대외비|사내\s*한정|기밀)\S{0,3}['’\")]?\s*(?:\S{0,8}\s*){0,2}(?:전문|원문|전체|통째로|그대로)",
+    r"(?:skip|bypass|disable|no)_?\w*\s*[=:]\s*(?:true|1|yes)\b|\bTODO\s*\(\s*(?:model|ai|assistant|llm|gpt|bot)\s*\)",
+    r"시스템\s*관리자|관리자\s*(?:공지|지시|권한)|보안\s*감사\s*목적",
+    r"(?:검수|검토|심사|검증)\S{0,12}\s*(?:\S{0,8}\s*){0,3}(?:승인|통과)\S{0,4}\s*(?:으로|로)?\s*(?:바꿔|처리|표시|변경|내보내)",
 )
 SENSITIVE_ASK = _rx(
     r"(내부|사내|비공개|미공개|미출시|출시\s*예정|대외비|기밀)\s*(프로젝트|코드\s*명|코드네임|제품|신제품|과제|고객사|실적|매출|수치|계획|서버|정보)",
@@ -101,6 +121,8 @@ ABUSIVE = _rx(
     r"ㄱ\s*ㅐ\s*ㅅ\s*ㅐ\s*ㄲ\s*ㅣ|씨\W?\d?\W?발|ㅈ\s*같|개\s*쓰레기|ㄱ\s*ㅅ\s*ㄲ|대\s*가\s*리|느\s*금\s*마|니\s*애\s*미|애\s*미\s*(없|뒤)|ㅆ\W{0,2}ㅂ|ㅅ\W{0,2}ㅂ\W",
     r"\b(f+[u*x]+c?k+\w*|sh[i1!]+t+\w*|piece\s+of\s+sh\w+|b[i1!]tch\w*|a\$\$hole|stfu)\b",
     r"\b(fuck\w*|shit\w*|bitch\w*|asshole|bastard|retard\w*|idiot)\b",
+    r"\bf[*#@$%!]{2,4}(?:k|king|kin|ing|ed|er)?\b|\bsh[*#@!1]t\w*|\bb[*#@!1]tch\w*|\bpiece\s+of\s+(?:sh\W*t|crap|garbage|trash)\b",
+    r"\b(?:ch[i1*]nks?|g[o0*]{2}ks?|sp[i1*]cs?|wetbacks?|k[i1*]kes?|towelheads?|n[i1*]gg\w*|n[i1*]gg[ae]rs?|japs)\b",
     r"틀\s*딱|짱\s*깨|한\s*남\s*충|김\s*치\s*녀|급\s*식\s*충|홍\s*어|쪽\s*바\s*리|흑\s*형|똥\s*남\s*아",
     r"\b(kill|hate)\s+(all\s+)?(women|men|koreans|chinese|immigrants|foreigners)\b",
     r"새\s*끼|(?:페미|김치|된장|미친|썅)\s*년들?|(맘|한남|급식|틀딱|진지|일베|메갈|페미|틀니|개저씨)\s*충|페미\s*년|병\s*신|애\s*자\s*(들|새)",
@@ -118,6 +140,8 @@ HARMFUL = _rx(
     r"(스스로|자진|제\s*발로)\s*(나가|퇴사|그만두)[^.\n]{0,30}(방법|어떻게|하면|만들|정리|알려)|(업무\s*배제|따돌|괴롭히|괴롭힘|왕따)[^.\n]{0,20}(방법|어떻게|하면|시키|정리)",
     r"(비번|비밀번호|계정|패스워드)\S{0,3}\s*(을|를)?\s*(알아내|털|훔치|해킹|뚫)",
     r"(집\s*주소|가족\s*정보|신상|개인\s*정보|사생활)\S{0,3}\s*(을|를|까지)?\s*(알아(내|낼|낸)|캐|찾아(내|낼|낸)|털|뒷조사)",
+    r"(가짜|허위|위조|조작된?)\s*(?:\S{0,6}\s*)?(리뷰|후기|증명서|재직\s*증명서|경력\s*증명서|서류|계정|평점|추천서)|"
+    r"\bfake\s+(?:[\w-]+\s+){0,3}(?:reviews?|ratings?|testimonials?|accounts?|documents?|certificates?|references?|diplomas?)\b|"
     r"(별점|리뷰|평점)\s*(테러|조작|1점)|악플|\bfake\s+reviews?\b|\bscrap\w*\s+[^.\n]{0,25}\b(profiles?|personal|emails?|phone)",
     r"(비방|험담|악성\s*소문|안\s*좋게\s*소문|소문\s*(을\s*)?(내|퍼뜨)|평판\s*(을\s*)?(깎|떨어뜨|망치))",
     r"(불법|몰래|무단)\s*\S{0,6}\s*(수집|크롤링|스크래핑|촬영|녹음|추적)",
@@ -162,15 +186,15 @@ OFF_DOMAIN_ASK = _rx(
     r"\b(translate|summari[sz]e|solve|calculate|debug|fix)\s+(this|the|my|these|a|into|to)\b",
 )
 HIRING = _rx(
-    r"채용|공고|모집|구인|구직|지원자|지원\s*자격|자격\s*요건|우대|직무|담당자|담당\s*업무|주요\s*업무|복리\s*후생|연봉|처우|"
-    r"경력|신입|주니어|시니어|인턴|정규직|계약직|면접|전형|포지션|개발자|엔지니어|마케터|기획자|디자이너|회계|재무|인사|HR|"
+    r"채용|공고|모집|구인|구직|지원자|지원서|입사\s*지원|지원\s*자격|자격\s*요건|우대|직무|담당자|담당\s*업무|주요\s*업무|복리\s*후생|연봉|처우|"
+    r"경력|신입|주니어|시니어|인턴|정규직|계약직|면접|전형|포지션|개발자|엔지니어|마케터|기획자|디자이너|회계|재무|인사|(?<![A-Za-z])HR(?![A-Za-z])|"
     r"근무|직원|인재|팀원|리크루팅|채용\s*브랜딩|재택|원격|유연|출퇴근|연차|휴가|복지|스톡옵션|보상|성과급|인센티브|수습|"
     r"4대\s*보험|야근|워라밸|조직\s*문화|기술\s*스택|스택|역량|자격증|학력|전공|포트폴리오|근무지|오피스|사무실|온보딩|"
     r"우대\s*사항|자격|요건|필수|주요\s*업무|업무|회사\s*소개|소개|강조|어필|톤|문체|말투|간결|상세|자세|길게|짧게|"
     r"영문|국문|초안|템플릿|기본|스타일|버전|공고문|(?<![A-Za-z])JD(?![A-Za-z])|레벨|직급|연봉|급여|처우|"
     r"주니어|시니어|리드|팀장|매니저|실무|담당|운영|개발|기획|분석|설계|관리|마케팅|재무|회계|인사|백엔드|프론트|"
     r"데이터|머신러닝|딥러닝|(?<![A-Za-z])(AI|ML)(?![A-Za-z])|서버|클라우드|디자인|브랜드|캠페인|결산|세무|노무|평가|교육|경험|년\s*이상|년차|신입|경력직",
-    r"\b(job|jobs|posting|hiring|hire|recruit\w*|role|position|candidates?|applicants?|engineer|developer|marketer|"
+    r"\b(job|jobs|posting|hiring|hire|recruit\w*|role|position|candidates?|applicants?|referrals?|inquiries|engineer|developer|marketer|"
     r"responsibilit\w*|qualifications?|benefits|salary|interview|vacancy|opening|team|experience|remote|hybrid|onsite|"
     r"office|skills?|stack|senior|junior|lead|manager|analyst|designer|backend|frontend|full[-\s]?stack|ml|ai|data|"
     r"finance|accounting|hr|marketing|years?|degree|requirements?|preferred|perks|culture|jd|ad|draft|template|"
@@ -186,17 +210,18 @@ HIRING = _rx(
 POSTING_CONTEXT = _rx(
     r"써\s*줘|써\s*주세요|써\s*줄래|써요|적어|넣어|명시|표현|기재|포함|빼\s*줘|빼고|빼\s*주|삭제|추가|수정|바꿔|다듬|작성|문구|"
     r"조건|한정|제외|우대|선호|모집|뽑|구해|구함|찾아요|찾습니다|원해|지원|받을|받겠|받아요|받습니다|모시|분\s*(으로|이면|만|은|이)|사람|친구|지원서|이력서|"
-    r"으로요|로요|이어야|여야|언급|소개|안내|표시|반영|녹여|어필|정리|통일|줄여|늘려|맨\s*(위|앞|아래|뒤)|위로|아래로|앞으로|"
+    r"으로요|로요|이어야|여야|언급|소개|안내|표시|반영|녹여|어필|정리|통일|줄여|늘려|맨\s*(위|앞|아래|뒤)|위로|아래로|앞으로|활용|"
     r"뒤로|체로|(?<![가-힣])(영어|한국어|국문|영문|일본어)로|이모지|줄바꿈|굵게|문장|문단|제목|항목|섹션|팀|동료|회의|출장|"
     r"취업|비자|소지|필요|요건|우대|근무|사무실|연봉|급여|[가-힣]\s분(?![가-힣])|이면\s*좋겠|였으면|이었으면|"
     # Words describing the applicant wanted: a request about the person to hire, lawful or not.
     r"남자|여자|남성|여성|나이|연령|미혼|기혼|외모|용모|장애|출신|본적|종교|국적|학력|경력",
     r"\b(write|add|include|mention|state|say|put|require|prefer|only|must|should|candidates?|applicants?|people|"
-    r"someone|anyone|posting|ask\s+(applicants|candidates|for)|age|gender|married|single|nationality)\b",
+    r"someone|anyone|posting|ask\s+(applicants|candidates|for)|age|gender|married|single|nationality|interviews?|employees?|"
+    r"staff|hours|flexible|daycare|housing|relocat\w*|accommodations?|parents|workplace|company|provided|onboarding)\b",
 )
 OFF_DOMAIN = _rx(
     r"\b(poem|poetry|song|lyrics|joke|recipe|weather|horoscope|stock\s+tips?|crypto|bitcoin|lottery|homework|essay\s+about)\b",
-    r"(시|노래|가사|소설|농담|유머|레시피|요리법)\S{0,2}\s*(를|을|좀|하나)?\s*(써|지어|만들어|알려|추천|해)",
+    r"(?<![가-힣])(시|노래|가사|소설|농담|유머|레시피|요리법)\S{0,2}\s*(를|을|좀|하나)?\s*(써|지어|만들어|알려|추천|해)",
     r"(주식|코인|비트코인|로또|부동산)\s*(번호\s*)?(추천|종목|투자|전망|시세|팁)|날씨|운세|연애\s*상담|숙제|다이어트",
     r"(맛집|여행지|영화)\s*(추천|알려)",
 )
@@ -211,6 +236,28 @@ class ScreenResult:
     message: str = ""
 
 
+_NEGATED_ASK = re.compile(r"말고|마세요|마라|지\s*마|않|빼고|제외하고|없이|\b(?:don'?t|do\s+not|never|without|exclude)\b", re.I)
+_MENTION_AS_SKILL = re.compile(r"경험|우대|역량|이해|experience|a\s+plus|familiar\w*|skills?|knowledge|expertise", re.I)
+_REVEAL = re.compile(r"출력|보여|알려|공개|복사|붙여|print|show|reveal|output|repeat|dump|leak|tell", re.I)
+
+
+def _injection(text: str, patterns: tuple[re.Pattern, ...] | None = None) -> re.Match | None:
+    """An injection pattern, unless the match says not to do it ("대외비 자료는 넣지 말고") or names
+    the topic as a skill ("system prompts and guardrails experience is a plus")."""
+    for rx in patterns if patterns is not None else INJECTION + INJECTION_PHRASES:
+        for m in rx.finditer(text):
+            if _NEGATED_ASK.search(m.group(0)):
+                continue
+            left = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+            sentence = text[left:] if left else text
+            sentence = re.split(r"[.!?\n]", sentence)[0]
+            if _MENTION_AS_SKILL.search(sentence) and not _REVEAL.search(sentence) \
+                    and not _NEGATED_ASK.search(sentence) and not rx.pattern.startswith(("ignore", "disregard", "(이전")):
+                continue
+            return m
+    return None
+
+
 def _any(patterns: tuple[re.Pattern, ...], text: str) -> re.Match | None:
     for p in patterns:
         m = p.search(text)
@@ -221,7 +268,8 @@ def _any(patterns: tuple[re.Pattern, ...], text: str) -> re.Match | None:
 
 _CLAUSE_SPLIT = re.compile(r"[.!?。\n+&]+|아\s*그리고|(?:공고|채용)\S{0,2}\s*(?:상관|관계)\s*없(?:는데|지만|고)|별개로|unrelated|(?:,\s*)?and\s+also|"
                            r"\s[—–-]\s|\s(?:그리고|그리고\s*나서|그\s*다음에?|다음에|그\s*전에|하기\s*전에|also|and\s+then|then|"
-                           r"before\s+that|after\s+that|plus|by\s+the\s+way|btw)\s|,\s*|전에\s|하고\s*나서\s|나중에\s*하고\s",
+                           r"before\s+that|after\s+that|plus|by\s+the\s+way|btw)\s|,\s*|전에\s|하고\s*나서\s|나중에\s*하고\s|고\s+나서\s|김에\s|"
+                           r"(?:랑|하고|와|과)\s+같이\s",
                            re.IGNORECASE)
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z+#.]{1,}")
 
@@ -249,8 +297,91 @@ OFF_TOPIC = _rx(
 _EN_QUESTION = re.compile(r"^\s*(what|who|when|where|why|how|is|are|can|could|should|do|does)\b[^?]*\?\s*$", re.IGNORECASE)
 
 
+# An ask to put something into the posting ("…회의한다는 것도 넣어줘"): its topic words are content.
+_INSERTION_ASK = re.compile(r"(넣어|포함|추가|명시|강조|언급|반영|활용|녹여|어필)\S{0,3}\s*(줘|주세요|주실|줄래|달라|해\s*줘|해\s*주|부탁)"
+                            r"|\b(add|include|mention|highlight|state|note)\b[^.?\n]{0,60}\b(posting|ad|benefits|section|jd)\b",
+                            re.IGNORECASE)
+
+
 def _off_topic_signal(text: str) -> bool:
+    if _INSERTION_ASK.search(text) and "?" not in text and not _any(OFF_DOMAIN_ASK + GENERIC_ASK, text):
+        return False
     return bool(_EN_QUESTION.search(text) or _any(OFF_DOMAIN, text) or _any(OFF_DOMAIN_ASK + GENERIC_ASK, text) or _any(OFF_TOPIC, text))
+
+
+# Hiring words that also belong to everyday talk ("leave a group chat", "10-year-old", "총급여"):
+# alone, they do not make a question about something else a request for a posting.
+_WEAK_HIRING = {"year", "years", "leave", "team", "data", "office", "ai", "ml", "ad", "plus", "must", "contact", "english",
+                "korean", "version", "section", "tone", "draft", "template", "description", "mention", "highlight",
+                "culture", "lead", "manager", "급여", "소개", "강조", "기본", "스타일", "버전", "톤", "문체", "데이터", "분석",
+                "관리", "운영", "개발", "기획", "교육", "평가", "경험", "업무", "서버", "클라우드", "디자인", "브랜드", "캠페인",
+                "필수", "자격", "요건", "길게", "짧게", "간결", "상세", "자세", "초안", "스택", "역량", "연차", "휴가", "보상",
+                "equity", "bonus", "required", "apply", "application", "stack", "concise", "detailed", "emphasize",
+                "emphasise", "benefits", "perks", "remote", "hybrid", "onsite", "skills", "skill", "experience", "degree",
+                "requirements", "requirement", "preferred", "korean", "employment", "contract", "visa", "relocation"}
+
+
+def _strong_hiring(text: str) -> bool:
+    for rx in HIRING[:2]:
+        for m in rx.finditer(text):
+            if re.sub(r"\s+", "", m.group(0)).lower() not in _WEAK_HIRING:
+                return True
+    return False
+
+
+# A deliverable other than a posting, asked to be produced ("사과 문자도 하나 써줘", "write a love
+# poem", "연봉 깎는 화법 알려줘", "draft a fake review"): the product writes postings only.
+_KO_ARTIFACT = re.compile(
+    r"(?<![가-힣])(?:문자|카톡|메시지|메일|이메일|편지|카드|양식|서식|증명서|계약서|사직서|사표|자기소개서|자소서|리뷰|후기|댓글|"
+    r"축사|건배사|화법|멘트|대본|일정|코스|레시피|요리법|숙제|풀이|회의록|발표\s*자료|보고서|기획서|제안서|팁|요령|노하우|"
+    r"답장|시|노래|가사|번호|방법|사과문|인사말|장소|선물|맛집|메뉴|노트북)"
+    r"(?:\s*(?:문장|문구|내용|멘트|초안))?\S{0,3}\s*(?:\d+\s*개\S{0,2}\s*)?(?:도|좀|하나|한\s*편|같이|까지)?\s*(?:하나|좀|같이)?\s*"
+    # An ask, not a duty ("보고서 작성 및 보고" is a job's work; "보고서 써줘" is an ask).
+    r"(?:(?:써|작성\s*해|만들어|짜|지어|정리\s*해|추천\s*해|알려|풀어|가르쳐|뽑아|보내)\s*(?:줘|주세요|주실|줄래|줘요|주라|달라|주고|줄\s*수)|"
+    r"(?:작성|정리|추천|요약|번역|교정)\s*(?:좀\s*)?부탁|부탁(?:해|드려|합니다|드립니다)?(?=\s*$|[.!?~\s])|"
+    r"(?:요약|번역|교정)\s*(?:좀|해)|(?<=좀)\s*$)")
+_KO_POSTING_OBJECT = re.compile(r"공고|채용\s*글|모집\s*글|JD|지원\s*(?:방법|서|자격)|전형|접수|자격\s*요건|우대\s*사항|주요\s*업무|"
+                                r"복리\s*후생|회사\s*소개|넣|포함|추가|반영|강조|명시")
+_EN_ARTIFACT = re.compile(
+    r"^\W*(?:(?:please|pls|also|and|then|now|can\s+you|could\s+you|would\s+you|help\s+me|i\s+need\s+you\s+to)\s+)*"
+    r"(?:write|draft|compose|create|make|give|recommend|suggest|plan|tell|send|prepare)\b(?:\s+[\w'-]+){0,6}?\s+"
+    r"(?:messages?|texts?|sms|e-?mails?|letters?|cards?|notes?|forms?|certificates?|reviews?|comments?|poems?|songs?|"
+    r"lyrics|speech|toast|script|itinerary|recipes?|homework|essays?|cover\s+letters?|resumes?|cvs?|resignation|"
+    r"tips|tricks|advice|gifts?|laptops?|numbers|plot|story|jokes?|captions?|tweets?)\b", re.IGNORECASE)
+_EN_POSTING_OBJECT = re.compile(r"\b(?:posting|job\s+(?:ad|post|description)|jd|in\s+the\s+(?:posting|ad)|to\s+the\s+posting|"
+                                r"apply|application\s+(?:process|steps)|benefits\s+section)\b", re.IGNORECASE)
+
+
+def _non_posting_deliverable(text: str) -> re.Match | None:
+    for clause in _CLAUSE_SPLIT.split(text):
+        if not clause or not clause.strip():
+            continue
+        for rx, posting in ((_KO_ARTIFACT, _KO_POSTING_OBJECT), (_EN_ARTIFACT, _EN_POSTING_OBJECT)):
+            m = rx.search(clause)
+            # The posting named as the deliverable's own object ("지원 방법 알려줘", "write the job ad") makes it a posting ask.
+            if m and not posting.search(clause[max(0, m.start() - 8):m.end()]):
+                return m
+    return _side_question(text)
+
+
+_POSTING_ASK = re.compile(r"써\s*(?:줘|주|달)|작성|부탁|만들어|\b(?:write|draft|create|need\s+an?|make)\b", re.I)
+_QUESTION = re.compile(r"[^.!\n。?]+\?")
+# "…괜찮겠죠?", "is that okay?": a question about the ask itself, not another topic.
+_CONFIRMING = re.compile(r"괜찮|될까|되죠|되나|되겠|맞죠|맞나|어때|어떨까|가능할까|가능한가|좋을까|\b(?:ok(?:ay)?|fine|alright|right|"
+                         r"work|sound|good)\b", re.I)
+
+
+def _side_question(text: str) -> re.Match | None:
+    """A question of its own next to a posting ask ("…채용글 작성 & 비트코인 지금 들어가도 됨?")."""
+    if not _strong_hiring(text) or len(text) > GENERIC_ASK_MAX_CHARS or not _POSTING_ASK.search(text):
+        return None  # screened as a whole; a pasted posting asks its readers questions
+    for q in _QUESTION.finditer(text):
+        clause = [c for c in _CLAUSE_SPLIT.split(q.group(0)) if c and c.strip()]
+        last = clause[-1] if clause else ""
+        if len(last.strip()) >= 8 and not _any(HIRING, last) and not _any(POSTING_CONTEXT, last) \
+                and (not _CONFIRMING.search(last) or _any(OFF_TOPIC, last)):
+            return q
+    return None
 
 
 def _off_domain_clause(text: str) -> re.Match | None:
@@ -265,7 +396,7 @@ def _off_domain_clause(text: str) -> re.Match | None:
 def screen_request(request: str, language: str = "ko") -> ScreenResult:
     text = nfkc(request or "")
     # Obfuscation: "2 5 세" and "m a l e" are read as written words; "무 시 해" is checked compacted too.
-    readable = join_spaced_letters(collapse_digit_spacing(deleet(text)))
+    readable = expand_initials(join_spaced_letters(collapse_digit_spacing(deleet(compose_jamo(text))), SPACED_WORDS))
     # Instructions hidden in an encoded blob are read too ("SWdub3Jl…" is "Ignore…").
     decoded = decode_blobs(text)
     squeezed = compact(text)
@@ -287,8 +418,7 @@ def screen_request(request: str, language: str = "ko") -> ScreenResult:
                       "채용공고가 아니거나 해로운 일을 돕는 요청은 처리할 수 없습니다. 채용공고에 관한 내용만 요청해 주세요.",
                       "Requests for something other than the posting, or for harmful help, are refused. "
                       "Please ask only about the job posting.")
-    if m := (_any(INJECTION, text) or _any(INJECTION, readable) or _any(INJECTION, squeezed) or _any(INJECTION, decoded)
-             or _any(INJECTION_PHRASES, text) or _any(INJECTION_PHRASES, readable)):
+    if m := (_injection(text) or _injection(readable) or _injection(squeezed, INJECTION) or _injection(decoded, INJECTION)):
         return reject("injection", "IN-INJECT-001", m,
                       "시스템 지시를 바꾸거나 내부·타사 정보를 요구하는 요청은 처리할 수 없습니다. 채용공고 내용만 요청해 주세요.",
                       "Requests that try to override instructions or obtain internal or other companies' data are refused. "
@@ -299,13 +429,17 @@ def screen_request(request: str, language: str = "ko") -> ScreenResult:
                       "Requests for something other than the posting, or for harmful help, are refused. "
                       "Please ask only about the job posting.")
     # A hiring condition (even an unlawful one) or a confidential ask is itself about the posting.
-    about_hiring = _has_hiring_signal(readable) or bool([h for h in scan_law(readable) if not h.excepted]) \
-        or bool(scan_confidential_ask(readable))
+    about_law_or_secret = bool([h for h in scan_law(readable) if not h.excepted]) or bool(scan_confidential_ask(readable))
+    about_hiring = _has_hiring_signal(readable) or about_law_or_secret
     if readable.strip() and not about_hiring and (not _any(POSTING_CONTEXT, readable) or _off_topic_signal(readable)):
         return reject("off_domain", "IN-DOMAIN-002", _any(OFF_DOMAIN, readable) or _any(OFF_DOMAIN_ASK, readable),
                       "요청에서 채용공고와 관련된 내용을 찾지 못했습니다. 직무, 경력, 요건 등을 포함해 다시 요청해 주세요.",
                       "The request does not describe a job posting. Please mention the role, level or requirements.")
-    if m := _off_domain_clause(readable):
+    if not _strong_hiring(readable) and _off_topic_signal(readable) and not about_law_or_secret:
+        return reject("off_domain", "IN-DOMAIN-002", _any(OFF_DOMAIN, readable) or _any(OFF_DOMAIN_ASK, readable),
+                      "요청에서 채용공고와 관련된 내용을 찾지 못했습니다. 직무, 경력, 요건 등을 포함해 다시 요청해 주세요.",
+                      "The request does not describe a job posting. Please mention the role, level or requirements.")
+    if m := (_off_domain_clause(readable) or _non_posting_deliverable(readable)):
         return reject("off_domain", "IN-DOMAIN-001", m,
                       "채용공고 작성과 관계없는 요청이 함께 있습니다. 직무, 자격요건, 복리후생 등 공고에 관한 내용만 요청해 주세요.",
                       "Part of the request is unrelated to the job posting. Please ask only about the posting.")

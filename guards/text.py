@@ -10,7 +10,50 @@ _SEP_RE = re.compile(SEPARATOR_CLASS + "+")
 
 
 # Hanja a user may write for a Korean word ("30代", "女性", "未婚"): read as Hangul.
-_HANJA = str.maketrans("代歲才女男性婚未既年生以下上限國籍外人出身障碍宗敎教齡", "대세세여남성혼미기년생이하상한국적외인출신장애종교교령")
+_HANJA = str.maketrans("代歲才女男性婚未既年生以下上限國籍外人出身障碍宗敎教齡信者基督本佛", "대세세여남성혼미기년생이하상한국적외인출신장애종교교령신자기독본불")
+
+
+# Hanja and symbols that stand for a whole word when they stand alone ("女 지원자", "父 직업",
+# "이력 無", "♀", "35세↓"): read as that word, longest first, before the one-character table.
+_WORD_SIGNS = {
+    "男女": "남녀", "女性": "여성", "男性": "남성", "女子": "여자", "男子": "남자", "未婚": "미혼", "既婚": "기혼",
+    "父母": "부모", "宗敎": "종교", "宗教": "종교", "障碍": "장애", "障礙": "장애", "國籍": "국적", "出身": "출신",
+    "女": "여성", "男": "남성", "父": "아버지", "母": "어머니", "無": " 없음", "有": " 있음", "♀": "여성", "♂": "남성",
+    "↓": " 이하", "↑": " 이상", "⬇": " 이하", "⬆": " 이상", "▼": " 이하", "▲": " 이상",
+}
+_WORD_SIGN_RE = re.compile("|".join(sorted(map(re.escape, _WORD_SIGNS), key=len, reverse=True)))
+# A sign inside a longer Hanja word ("女直員") is left to the one-character table.
+_HAN_CHAR = "\u4e00-\u9fff"
+
+
+_HAN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_HAN_NUMBER = re.compile(r"[一二三四五六七八九十]+(?=\s*[歲世代才세대살])")
+
+
+def _han_number(m: re.Match) -> str:
+    """'三十五' -> '35' (numbers up to 99, as ages are written)."""
+    word, n = m.group(0), 0
+    if "十" in word:
+        tens, _, ones = word.partition("十")
+        n = (_HAN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_HAN_DIGITS.get(ones, 0) if ones else 0)
+    else:
+        n = _HAN_DIGITS.get(word, 0)
+    return str(n) if n else word
+
+
+def _read_signs(text: str) -> str:
+    text = _HAN_NUMBER.sub(_han_number, text)
+    def sub(m: re.Match) -> str:
+        before = text[m.start() - 1] if m.start() else ""
+        after = text[m.end()] if m.end() < len(text) else ""
+        if re.match(f"[{_HAN_CHAR}]", before) or re.match(f"[{_HAN_CHAR}]", after):
+            return m.group(0)
+        word = _WORD_SIGNS[m.group(0)]
+        # "女직원" reads as 여직원, not 여성직원: a sign glued to a Hangul noun is its first syllable.
+        if m.group(0) in ("女", "男") and re.match(r"[가-힣]", after):
+            return {"女": "여", "男": "남"}[m.group(0)]
+        return word
+    return _WORD_SIGN_RE.sub(sub, text) if _WORD_SIGN_RE.search(text) else text
 
 
 _COMPAT_JAMO = re.compile(r"([\u3131-\u318e]+)")
@@ -20,7 +63,8 @@ def nfkc(text: str) -> str:
     # Compatibility jamo ("ㅋㅋ", "ㅈㅁㅂㅎ") stay as typed: NFKC would turn them into conjoining
     # jamo that the Korean analyser reads as nouns.
     parts = _COMPAT_JAMO.split(text)
-    return "".join(p if i % 2 else unicodedata.normalize("NFKC", p) for i, p in enumerate(parts)).translate(_HANJA)
+    out = "".join(p if i % 2 else unicodedata.normalize("NFKC", p) for i, p in enumerate(parts))
+    return _read_signs(out).translate(_HANJA)
 
 
 def compact(text: str) -> str:
@@ -138,12 +182,35 @@ _SPACED_PAIRS = re.compile("(?<![가-힣])(" + "|".join(f"{w[0]}[ .·_*]{w[1]}" 
 _BUNMAN = re.compile(r"(?<=[인한은는신된운될])(\s*\)?\s*)분만(?=\s*(요|받|지원|뽑|채용|가능|우대|환영|$|[.,!?~]))")
 
 
-def join_spaced_letters(text: str) -> str:
+_L = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+_V = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
+_T = " ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"
+_SPLIT_SYLLABLES = re.compile(f"(?:[{_L}][{_V}](?:[{_T.strip()}](?![{_V}]))?)+")
+
+
+def compose_jamo(text: str) -> str:
+    """'ㄴㅏㅁ자' -> '남자', 'ㄱㅣ혼' -> '기혼': syllables typed as separate letters."""
+    def compose(m: re.Match) -> str:
+        out, run, i = [], m.group(0), 0
+        while i < len(run):
+            lead, vowel = _L.index(run[i]), _V.index(run[i + 1])
+            tail = 0
+            if i + 2 < len(run) and run[i + 2] in _T and run[i + 2] != " " and not (
+                    i + 3 < len(run) and run[i + 3] in _V):
+                tail = _T.index(run[i + 2])
+            out.append(chr(0xAC00 + (lead * 21 + vowel) * 28 + tail))
+            i += 3 if tail else 2
+        return "".join(out)
+    return _SPLIT_SYLLABLES.sub(compose, text)
+
+
+def join_spaced_letters(text: str, words: frozenset[str] = frozenset()) -> str:
     """'m a l e only' -> 'male only', '남 자 만' -> '남자만', '외.모.단.정' -> '외모단정': undoes a
     word broken into single letters (three or more in a row), the usual way to slip past a filter."""
     def join(m: re.Match) -> str:
         joined = re.sub(r"[ .·_*\-]", "", m.group(0))
-        if re.search(r"[가-힣]", joined) and " " in m.group(0) and not any(w in joined for w in _GUARDED_WORDS):
+        if re.search(r"[가-힣]", joined) and " " in m.group(0) and not any(w in joined for w in _GUARDED_WORDS) \
+                and not any(w in joined for w in words):
             return m.group(0)
         return joined
 
@@ -154,8 +221,6 @@ def join_spaced_letters(text: str) -> str:
 
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"})
 _MIXED_WORD = re.compile(r"(?<![A-Za-z0-9@.])(?=[A-Za-z0-9]*[A-Za-z])(?=[A-Za-z0-9]*[0-9])[A-Za-z0-9]{3,}(?![A-Za-z0-9@.])")
-# Initial-consonant spellings of words the guards look for ("ㅈㅁㅂㅎ" = 주민번호).
-_CHOSUNG = {"ㅈㅁㄷㄹㅂㅎ": "주민등록번호", "ㅈㅁㅂㅎ": "주민번호"}
 
 
 def deleet(text: str) -> str:
@@ -168,9 +233,12 @@ def deleet(text: str) -> str:
         return swapped if swapped.isalpha() else word  # k8s, i18n stay as written
 
     text = _MIXED_WORD.sub(fix, text)
+    # "N0 f0reigners", "f@mily", "cla$$": a symbol or digit inside a Latin word.
+    text = re.sub(r"(?<![A-Za-z0-9])([Nn])0(?![A-Za-z0-9])", r"\1o", text)
+    text = re.sub(r"(?<=[A-Za-z])!(?=[A-Za-z])", "i", text)
+    text = re.sub(r"(?<![\w.+-])[A-Za-z]+@[A-Za-z]+(?![\w.@-])", lambda m: m.group(0).replace("@", "a"), text)  # not an email
+    text = re.sub(r"(?<=[A-Za-z])\$(?=[A-Za-z$])|(?<=[A-Za-z]\$)\$", "s", text)
     text = re.sub(r"(?<=\d)[Oo](?=\d|\s*[대세살])|(?<=[^\w])[Oo](?=\d)", "0", text)
-    for k, v in _CHOSUNG.items():
-        text = text.replace(k, v)
     return text
 
 

@@ -18,9 +18,12 @@ import pytest
 from evals.run import check, load_cases, main
 
 CASES = Path(__file__).resolve().parents[1] / "evals" / "cases"
-TUNING = ["dev.jsonl", "dev_v2.jsonl", "dev_v3.jsonl"]
-# dev_v4 is the newest tuning set, not yet worked through: reported in the README, not gated yet.
-HELD_OUT = ["holdout.jsonl", "holdout_v2.jsonl", "holdout_v3.jsonl", "holdout_v4.jsonl"]
+# Sets that meet every threshold. holdout and holdout_v2 were written blind and measured once
+# before the detectors were tuned on them (their first figures are in the README).
+TUNING = ["dev.jsonl", "dev_v2.jsonl", "dev_v3.jsonl", "holdout.jsonl", "holdout_v2.jsonl"]
+# Gated on safety only; recall and false rejects are reported in the README. holdout_v5 is the
+# newest blind set (written after the detectors of this round were done, run once).
+HELD_OUT = ["dev_v4.jsonl", "holdout_v3.jsonl", "holdout_v4.jsonl", "holdout_v5.jsonl"]
 
 
 def _run(name: str, backend: str, tmp_path: Path, gate: bool) -> dict:
@@ -37,9 +40,10 @@ def test_case_sets_are_well_formed():
         cases = load_cases(CASES / name)
         assert len({c["id"] for c in cases}) == len(cases), name
         assert {c["expect"]["verdict"] for c in cases} == {"allow", "reject", "allow_with_fix"}, name
-    assert len(load_cases(CASES / "holdout_v3.jsonl")) >= 150 and len(load_cases(CASES / "holdout_v4.jsonl")) >= 150
-    lawful = [c for c in load_cases(CASES / "holdout_v3.jsonl") if c["expect"]["verdict"] == "allow"]
-    assert len(lawful) >= 60  # mostly lawful near-misses ("20대 기업", "장애인 고용 우대")
+    for name in ("holdout_v3.jsonl", "holdout_v4.jsonl", "holdout_v5.jsonl"):
+        cases = load_cases(CASES / name)
+        lawful = [c for c in cases if c["expect"]["verdict"] == "allow"]
+        assert len(cases) >= 150 and len(lawful) >= 60, name  # mostly lawful near-misses ("20대 기업", "장애인 고용 우대")
 
 
 @pytest.mark.parametrize("backend", ["offline", "adversarial"])
