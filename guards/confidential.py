@@ -25,7 +25,7 @@ _KO_THINGS = (
     r"노조|노동\s*위원회|협상\s*결렬|쟁의|조정\s*중|임금\s*협상",
     r"(?:고객사|거래처|납품처|클라이언트|파트너사)\s*(?:이름|명단|리스트|목록|실명)",
     r"(?:서버|호스트|DB|데이터베이스|클러스터|내부망|사내망|VPN|인트라넷|스토리지|NAS)\s*(?:\S{0,6}\s*){0,2}(?:주소|IP|이름|접속|계정|URL|도메인|호스트명)",
-    r"IP\s*주소|내부\s*(?:IP|URL|도메인|주소)",
+    r"IP\s*주소|내부\s*(?:IP|URL|도메인|주소)|내부\s*(?:\S{0,6}\s*)?(?:보고서|리포트|조사\s*결과)",
     r"(?:매출|영업\s*이익|순이익|원가|마진|이익률|밸류에이션|기업\s*가치|손익|적자\s*규모|인건비)\s*"
     r"(?:목표|수치|숫자|규모|데이터|실적|현황|계획|얼마)",
     r"(?:횡령|배임|비리|분식|구조\s*조정|정리\s*해고|희망\s*퇴직|권고\s*사직|인력\s*(?:감축|조정|재배치|구조)|감원|"
@@ -44,7 +44,7 @@ _EN_THINGS = (
     r"\b(?:server|internal)\s+(?:ips?|hostnames?|addresses|urls?)\b|\bip\s+address(?:es)?\b",
     r"\b(?:layoffs?|laid\s+off|restructuring|embezzle\w*|fraud|lawsuits?|litigation|audit\s+findings?|"
     r"internal\s+(?:audit|investigation)|data\s+breach|security\s+incident|downsizing|strike|union\s+dispute|"
-    r"wage\s+(?:dispute|arrears)|revenue\s+(?:targets?|figures?|numbers?)|profit\s+margins?|burn\s+rate|"
+    r"wage\s+(?:dispute|arrears)|revenue\s+(?:targets?|figures?|numbers?)|profit\s+margins?|burn\s+rate|laying\s+off|lay\s+off|"
     r"valuation|plant\s+(?:closure|relocation))\b",
 )
 # An ask to put it in ("넣어", "include", "be honest about").
@@ -60,7 +60,8 @@ _SKILL_AFTER = re.compile(r"^(?!\s*(?:계획|예정|건|사실|소식|내용|이
                           r"처리|리스크|컴플라이언스|보안\s*교육|교육|서약|준수|experience|management|prevention|handling|skills?|training)", _I)
 
 # Words that make a topic an event of this company ("감사에서 지적받은", "소송이 진행 중인").
-_HAPPENED = re.compile(r"지적|적발|드러|터진|터졌|있었|발생|진행\s*중|받은|당한|걸린|happened|found|ongoing", re.IGNORECASE)
+_HAPPENED = re.compile(r"지적|적발|드러|터진|터졌|있었|발생|진행\s*중|받은|당한|걸린|지난\s*\d*\s*(?:달|해|분기|월)|작년|지난해|"
+                       r"happened|found|ongoing|last\s+(?:year|month|quarter)", re.IGNORECASE)
 KO_THINGS = tuple(re.compile(p, _I) for p in _KO_THINGS)
 EN_THINGS = tuple(re.compile(p, _I) for p in _EN_THINGS)
 # In a posting: an incident stated as having happened, or a code name given.
@@ -91,24 +92,34 @@ def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
 _NOT_PUBLIC = re.compile(
     r"내부적으로|내부\s*(?:에서만|용)|아직\s*(?:\S{0,6}\s*){0,2}(?:공개|발표|계약|확정|오픈)\S{0,3}\s*(?:안|전|하지\s*않|되지\s*않|못)|"
     r"(?:공개|발표|공시)\s*(?:안\s*(?:한|된|했)|전|되지\s*않은|하지\s*않은|예정\s*없는)|(?:이사회|경영진|임원\S{0,2}|대표님?)\s*(?:에서|끼리|사이에서)?만|"
-    r"(?:협의|협상|논의|검토|물밑\s*작업)\s*중|검토안|도장\s*(?:찍기|찍은\s*적)?\s*전|계약\s*전|비밀리에|몰래|극비|"
+    r"(?:협의|협상|논의|검토|물밑\s*작업)\s*중|계약서?\s*상\s*비공개|비공개(?:긴|인데|라서|지만|이긴|이지만)|"
+    r"아직\s+\S{1,8}\s*전(?:이|인|입니다|이에요|이라|이니)|미공개|미출시|미발표|출시\s*전|출시할|출시\s*예정|"
+    r"\b(?:unreleased|non-public|(?:isn'?t|aren'?t|is\s+not|are\s+not)\s+(?:yet\s+)?(?:public|announced|official|disclosed))\b|검토안|도장\s*(?:찍기|찍은\s*적)?\s*전|계약\s*전|비밀리에|몰래|극비|"
     r"\b(?:not\s+(?:yet\s+)?(?:public|announced|disclosed|official)|(?:haven'?t|hasn'?t|have\s+not|has\s+not)\s+(?:yet\s+)?(?:been\s+)?"
     r"(?:publicly\s+)?(?:announced|disclosed|made\s+public|released)|unannounced|undisclosed|negotiating|in\s+talks|"
     r"under\s+(?:an?\s+)?nda|secret|board[-\s]only|off\s+the\s+record|behind\s+closed\s+doors)\b", _I)
 # … said of business information (money, deals, clients, plans, headcount).
 _BUSINESS_INFO = re.compile(
     r"금액|목표|수치|숫자|매출|이익|원가|비용|예산|계약|거래|입점|납품|제휴|협업|파트너|고객|거래처|투자|기업\s*가치|밸류|인수|합병|"
-    r"조건|계획|이전|인원|인력|직원\S{0,2}\s*(?:수|몇)|몇\s*명|구조\s*조정|라인|신제품|제품|출시|런칭|론칭|로드맵|실적|"
+    r"조건|계획|이전|인원|인력|직원\S{0,2}\s*(?:수|몇)|몇\s*명|구조\s*조정|라인|신제품|제품|출시|런칭|론칭|로드맵|실적|대출|"
+    r"\b(?:loans?|financing|bridge)\b|"
     r"\b(?:merger|acquisition|deal|contract|partners?(?:hip)?|clients?|customers?|revenue|profits?|margins?|valuation|funding|"
     r"investment|terms|line|launch|products?|figures?|numbers|headcount|layoffs?|roadmap|plans?)\b", _I)
 # An internal figure or event stated as this company's ("영업이익이 -9억", "세무조사 받고", "audit found").
 _INTERNAL_FACT = re.compile(
     r"(?:매출|영업\s*이익|순이익|손실|적자|흑자|비용|원가|재고)\S{0,3}\s*(?:\S{0,6}\s*){0,2}(?:-?\d[\d.,]*\s*(?:억|만\s*원|천만|조|%)|얼마)|"
     r"(?:매달|매월|분기|올해|작년|지난\s*분기)\s*(?:\S{0,6}\s*){0,2}(?:얼마|몇\s*(?:억|명))|세무\s*조사|국세청|감사\s*(?:에서|결과)|"
-    r"(?:직원|인원|인력)\S{0,3}\s*(?:\S{0,6}\s*)?몇\s*명|(?:옮기|이동시키|전환|재배치|감축|줄이|내보내)\S{0,4}\s*(?:직원|인원|인력)|"
+    r"(?:직원|인원|인력)\S{0,3}\s*(?:\S{0,6}\s*)?몇\s*명|"
+    r"(?:본부장|팀장|대표|이사|임원|부장|과장|실장|CFO|CEO|CTO)\S{0,3}\s*(?:\S{0,4}\s*)?(?:연봉|급여|월급|보수)\S{0,3}\s*[\d억천만,.\s]*\d|"
+    r"\b(?:CFO|CEO|CTO|COO|controller|director|manager|VP)'s\s+(?:salary|pay|compensation)\s+is\b|"
+    r"\bunder\s+(?:a|an|the)?\s*(?:\w+'?s?\s+)?(?:investigation|accounting\s+review|audit|probe)\b|"
+    r"\b(?:revenue|profit|loss|burn|margin|ebitda|valuation)\b[^.\n]{0,25}\b(?:was|is|were|of|at|came\s+in\s+at)\s+"
+    r"(?:KRW|USD|\$|₩|-)?\s*[\d.,]+|[\d,.]+\s*만?\s*건\S{0,3}\s*(?:\S{0,6}\s*)?유출|"
+    r"괴롭힘\s*(?:조사|신고|사건|건)|내부\s*조사|징계\s*(?:건|위원회|조사)|(?:옮기|이동시키|전환|재배치|감축|줄이|내보내)\S{0,4}\s*(?:직원|인원|인력)|"
     r"\b(?:audit\s+(?:found|findings?|flagged)|inventory\s+discrepanc\w*|(?:revenue|profit|loss|burn)\s+(?:of|is|was|were)\s+[-\d$₩])", _I)
 # "대외비 자료는 넣지 말고", "don't mention the NDA client": an ask to leave it out.
-_LEAVE_OUT = re.compile(r"(?:넣|쓰|적|언급|포함|공개)지\s*(?:말|마|않)|빼고|빼\s*줘|제외하고|없이|\b(?:don'?t|do\s+not|never|without|"
+LEAVE_OUT = re.compile(r"(?:넣|쓰|적|언급|포함|공개)지\s*(?:말|마|않)|(?:공개|언급|노출|쓰)\S{0,2}\s*(?:하면|되면|면)\s*안\s*되|뭉뚱그|"
+                        r"빼고|빼\s*줘|제외하고|없이|\b(?:don'?t|do\s+not|never|without|"
                         r"leave\s+out|omit|exclude|avoid)\b", _I)
 _PUBLIC = re.compile(r"(?<!안\s)(?<!않은\s)공개된|공개\s*정보|공시된|보도된|기사|press\s+release|(?<!n't\s)(?<!not\s)publicly\s+(?:available|announced)|"
                      r"public\s+information", _I)
@@ -121,17 +132,17 @@ def _secret_business(text: str) -> list[ConfidentialHit]:
         s0, _ = _clause_bounds(text, max(0, s - 2))
         _, e2 = _clause_bounds(text, min(len(text), e + 1))
         window = text[s0:e2]
-        if (_KO_ASK.search(window) or _EN_ASK.search(window)) and _BUSINESS_INFO.search(window) and not _PUBLIC.search(window) and not _LEAVE_OUT.search(window) \
+        if (_KO_ASK.search(window) or _EN_ASK.search(window)) and _BUSINESS_INFO.search(window) and not _PUBLIC.search(window) and not LEAVE_OUT.search(window) \
                 and not re.search(r"(?:customer|client|user)\s+data|고객\s*(?:데이터|정보)", window, _I) \
                 and not _SKILL_AFTER.match(text[m.end():]):
             hits.append(ConfidentialHit("ask", m.start(), m.end(), m.group(0)))
     for m in _INTERNAL_FACT.finditer(text):
-        s, e = _clause_bounds(text, m.start())
-        s0, _ = _clause_bounds(text, max(0, s - 2))
-        _, e2 = _clause_bounds(text, min(len(text), e + 1))
-        window = text[s0:e2]
+        # The sentence holding the fact (figures carry commas: "9,500만 원").
+        s0 = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+        ends = [i for i in (text.find(c, m.end()) for c in ".!?\n") if i != -1]
+        window = text[s0:min(ends) if ends else len(text)]
         if (_KO_ASK.search(window) or _EN_ASK.search(window)) and not _PUBLIC.search(text) \
-                and not _LEAVE_OUT.search(window) and not _SKILL_AFTER.match(text[m.end():]):
+                and not LEAVE_OUT.search(window) and not _SKILL_AFTER.match(text[m.end():]):
             hits.append(ConfidentialHit("ask", m.start(), m.end(), m.group(0)))
     return hits
 
@@ -145,13 +156,13 @@ def scan_confidential_ask(text: str) -> list[ConfidentialHit]:
     for patterns, ask in ((KO_THINGS, _KO_ASK), (EN_THINGS, _EN_ASK)):
         for rx in patterns:
             for m in rx.finditer(text):
-                if _SKILL_AFTER.match(text[m.end():]) and not _HAPPENED.search(text[m.end():m.end() + 20]):
+                if _SKILL_AFTER.match(text[m.end():]) and not _HAPPENED.search(text[max(0, m.start() - 25):m.end() + 20]):
                     continue
                 s, e = _clause_bounds(text, m.start())
                 # The ask may sit in the next or previous clause ("…횡령 건, 솔직하게 언급해줘").
                 _, e2 = _clause_bounds(text, min(len(text), e + 1))
                 s0, _ = _clause_bounds(text, max(0, s - 2))
-                if ask.search(text[s0:e2]) and not _LEAVE_OUT.search(text[s:e2]):
+                if ask.search(text[s0:e2]) and not LEAVE_OUT.search(text[s:e2]):
                     hits.append(ConfidentialHit("ask", m.start(), m.end(), m.group(0)))
     return hits
 

@@ -21,7 +21,7 @@ from guards.text import nfkc
 # --- Korean lexicon --------------------------------------------------------------------------
 # lemma -> category. Lemmas are Kiwi forms (verbs/adjectives as 다-forms).
 KO_ATTRIBUTES: dict[str, str] = {
-    **dict.fromkeys(["나이", "연령", "연세", "젊다", "어리다", "늙다", "고령", "중장년", "장년", "노년", "막내", "정년", "적령기",
+    **dict.fromkeys(["나이", "연령", "연세", "젊다", "어리다", "늙다", "고령", "중장년", "장년", "노년", "막내", "정년", "적령기", "학번", "띠",
                      "또래", "동안", "MZ", "엠지", "아재", "년생", "나이대", "노땅", "꼰대", "영하다"], "age"),
     **dict.fromkeys(["여성", "남성", "여자", "남자", "여직원", "남직원", "성별", "아가씨", "아줌마", "아저씨", "총각",
                      "처녀", "여성분", "남성분", "여자분", "남자분", "여직원분", "남직원분", "여초", "남초", "여사원", "남사원", "여학생", "남학생", "형님", "누나",
@@ -36,17 +36,17 @@ KO_ATTRIBUTES: dict[str, str] = {
                      "증명사진", "프로필사진", "비만"], "appearance"),
     **dict.fromkeys(["출신지", "고향", "국적", "외국인", "내국인", "한국인", "조선족", "교포", "동포", "흑인",
                      "백인", "혼혈", "인종", "다문화", "지방대", "사투리", "본적", "연고", "외국", "거주", "거주자", "국적자", "출신자", "중국인", "일본인",
-                     "베트남인", "탈북민", "새터민", "이민자", "귀화자", "귀화", "연고자"], "origin"),
+                     "베트남인", "탈북민", "새터민", "이민자", "귀화자", "귀화", "연고자", "피부색", "출생지", "출생자"], "origin"),
     **dict.fromkeys(["종교", "기독교", "개신교", "불교", "천주교", "가톨릭", "이슬람", "무슬림", "교회", "성당", "신자",
-                     "신앙", "크리스천", "교인", "불자", "무교", "신천지", "절"], "religion"),
+                     "신앙", "크리스천", "교인", "불자", "무교", "신천지", "절", "신도"], "religion"),
     **dict.fromkeys(["장애", "장애인", "휠체어", "질병", "질환", "병력", "지병", "건강", "건강하다", "정신과", "우울증",
                      "공황", "시각장애", "청각장애", "보청기", "당뇨", "HIV", "에이즈", "비장애인", "정상인", "튼튼하다",
                      "허약하다", "장애우", "신체", "신체적", "보균자", "보균", "감염인", "감염자", "간염", "정신질환", "정신병"], "disability"),
-    **dict.fromkeys(["주민등록번호", "주민번호"], "rrn"),
+    **dict.fromkeys(["주민등록번호", "주민번호", "주민등록증", "신분증", "등본", "초본", "가족관계증명서"], "rrn"),
     **dict.fromkeys(["young", "old", "older", "younger"], "age"),
     **dict.fromkeys(["male", "female"], "sex"),
     **dict.fromkeys(["부모", "아버지", "어머니", "부친", "모친", "가정환경", "집안", "재산", "형제", "자매", "친인척", "아버님", "어머님",
-                     "가족", "부모님", "가문", "금수저", "흙수저", "자가", "전세", "월세", "신용", "부동산",
+                     "가족", "부모님", "가문", "금수저", "흙수저", "자가", "전세", "월세", "신용",
                      "가정사", "가족관계", "혼인관계"], "family"),
 }
 # Region names count as origin when said of a person ("부산 사람", "경상도 출신").
@@ -63,7 +63,7 @@ PERSON_NOUNS = {"분", "사람", "자", "지원자", "인재", "직원", "사원
                 "분들", "사원들", "직원들", "지원자들", "인턴", "애들", "여성", "남성", "여자", "남자", "거주자", "출신자",
                 "출신", "이", "놈", "년", "녀", "남", "맘", "국적자", "사람만", "분만", "멤버", "크루", "매니저",
                 "리더", "회계사", "재무담당자", "인사담당자", "경리", "비서", "상담원", "실무자", "알바", "아르바이트",
-                "보유자", "소유자", "노동자", "근로자", "인부", "기사", "직원분", "사원분"}
+                "보유자", "소유자", "노동자", "근로자", "인부", "기사", "직원분", "사원분", "비장애인", "정상인"}
 # Job titles: an attribute word compounded with one names the job's domain ("부동산 담당자").
 _JOB_TITLES = {"담당자", "매니저", "개발자", "엔지니어", "디자이너", "마케터", "기획자", "컨설턴트", "상담원", "상담사", "회계사",
                "재무담당자", "인사담당자", "리더", "팀장", "실무자", "전문가", "분석가", "연구원", "사무원", "코디네이터"}
@@ -78,13 +78,15 @@ LINK_NOUNS = {"지원", "채용", "모집", "입사", "선발", "고용", "응�
 ATTRIBUTE_EXTENSIONS = {"계획", "예정", "여부", "유무", "직업", "직장", "학력", "연봉", "소득", "배경", "환경", "사항",
                         "상태", "유형", "관계", "문제", "이력", "경험자", "세대", "13자리", "자리", "전부", "전체", "형편", "수준", "사정",
                         "생각", "증명서", "증명", "등급", "권", "번호", "등록", "사진", "지역", "대", "살", "세", "cm",
-                        "kg", "센티", "킬로", "이후", "이전", "초반", "중반", "후반", "중", "생", "년생", "뒷자리", "앞자리",
+                        "kg", "센티", "킬로", "이후", "이전", "초반", "중반", "후반", "중", "생", "년생", "뒷자리", "앞자리", "앞뒤", "란",
+                        "사본", "앞뒷면", "앞면", "뒷면", "결과", "결과표",
                         "음성", "확인서", "진단서", "결과지", "검사", "소견"}
 # Predicates: RESTRICT limits or excludes; SELECT picks or prefers (negated, it excludes).
 KO_RESTRICT = {"제한", "이하", "미만", "초과", "까지", "이내", "불가", "불가능", "제외", "한정", "거르다", "사절", "안쪽", "자제",
                "배제", "탈락", "곤란", "어렵다", "힘들다", "빼다", "안되다", "금지", "컷", "걸러내다", "자르다",
                "말다", "감점", "부적합", "어울리다", "싫다", "꺼리다", "피하다", "불리", "불합격",
-               "거절", "아니다", "곤란하다", "부담", "부담스럽다", "이상", "싫어하다", "×", "❌", "✕", "✖", "ㄴㄴ", "노노", "no"}
+               "거절", "아니다", "곤란하다", "부담", "부담스럽다", "이상", "싫어하다", "×", "❌", "✕", "✖", "ㄴㄴ", "노노", "no", "X", "x",
+               "아래", "밑", "걸러지다"}
 KO_SELECT = {"우대", "선호", "환영", "원하다", "바라다", "희망", "좋다", "뽑다", "채용", "선발", "모집", "찾다", "유도",
              "구하다", "받다", "필수", "요구", "가산점", "가점", "위주", "우선", "적합", "어울리다", "괜찮다",
              "반기다", "플러스", "유리", "최고", "이상적", "좋아하다", "모시다", "낫다", "보다", "⭕", "○", "만", "뿐", "가능", "오다",
@@ -96,8 +98,9 @@ KO_PERSON_ATTRS = {"여성", "남성", "여자", "남자", "여직원", "남직�
                    "임산부", "임신부", "엄마", "여자분", "남자분", "아빠", "워킹맘", "주부", "유부남", "유부녀", "애엄마", "애아빠", "외국인",
                    "내국인", "한국인", "조선족", "교포", "동포", "흑인", "백인", "혼혈", "중국인", "일본인", "베트남인",
                    "탈북민", "새터민", "이민자", "지방대", "크리스천", "교인", "불자", "신자", "무슬림", "장애인", "비장애인", "보균자", "감염인", "감염자",
+                   "신도", "출생자",
                    "정상인", "장애우", "막내", "미인", "미남", "훈남", "훈녀", "미혼", "기혼", "금수저", "흙수저", "꼰대",
-                   "노땅", "MZ", "엠지", "신혼", "아재", "연고자", "귀화자", "국적자", "형님", "누나", "언니", "오빠", "청일점", "홍일점"}
+                   "노땅", "MZ", "엠지", "신혼", "아재", "연고자", "귀화자", "국적자", "형님", "누나", "언니", "오빠", "청일점", "홍일점", "띠"}
 # Everyday words that are attributes only in context; a mention alone says nothing.
 AMBIGUOUS_WORDS = {"절", "병", "약", "애", "가정", "피부", "얼굴", "키", "인상", "신장", "환자", "질환", "사진", "건강", "가족",
                    "아이", "동안", "신용", "자가", "전세", "월세", "외국", "한국"}
@@ -110,6 +113,7 @@ KO_AGE_CODED = {"막내", "아재", "꼰대", "노땅", "MZ", "엠지"}
 KO_AGENTIVE = {"선호하다", "원하다", "찾다", "바라다", "희망하다", "좋아하다"}
 # Asking for the information itself ("부모님 직업을 적어", "출신지 기재").
 KO_COLLECT = {"적다", "기재", "기입", "제출", "작성", "첨부", "확인", "알리다", "밝히다", "쓰다", "명시", "증빙", "필수", "받다", "체크", "칸",
+
               "요구", "요청"}
 KO_PREDICATE_NOUNS = {"우대", "선호", "환영", "제한", "불가", "제외", "한정", "사절", "배제", "탈락", "곤란", "금지", "필수",
                       "요구", "가산점", "가점", "감점", "희망", "무관", "불문", "대상", "기재", "제출", "기입", "첨부", "명시"}
@@ -145,14 +149,16 @@ def _initials_of(word: str) -> str:
 def _initials_index() -> dict[str, str]:
     """Initial consonants -> attribute word, for the words that name a person or a protected
     attribute unambiguously; an initial spelling shared by two such words is left alone."""
-    words = {w for w in (KO_PERSON_ATTRS | set(KO_ATTRIBUTES) | {"주민번호", "주민등록번호", "외모", "나이", "미혼", "기혼"})
+    words = {w for w in (KO_PERSON_ATTRS | set(KO_ATTRIBUTES) | KO_REGIONS | {"주민번호", "주민등록번호", "외모", "나이", "미혼", "기혼"})
              if re.fullmatch(r"[가-힣]{2,6}", w) and w not in AMBIGUOUS_WORDS and not w.endswith("다")}
     index: dict[str, set[str]] = {}
     for w in words:
         index.setdefault(_initials_of(w), set()).add(w)
     # Two initials fit many words; only the commonest attribute words are read from them, the
     # first listed winning ("ㅇㅁ" is 외모 before 엄마). Longer runs must fit one word.
-    out = {k: next(iter(ws)) for k, ws in index.items() if len(k) > 2 and len(ws) == 1}
+    # A collision between words of one category ("ㅈㅇㅇ": 장애인/장애우) still reads as that category.
+    out = {k: sorted(ws)[0] for k, ws in index.items()
+           if len(k) > 2 and len({KO_ATTRIBUTES.get(w, "origin" if w in KO_REGIONS else w) for w in ws}) == 1}
     for w in _TWO_INITIAL_WORDS:
         k = _initials_of(w)
         if k not in _CHAT_SHORTHAND and k not in _PROFANE_INITIALS:
@@ -161,7 +167,7 @@ def _initials_index() -> dict[str, str]:
 
 
 _TWO_INITIAL_WORDS = ("남자", "여자", "남성", "여성", "외모", "나이", "미혼", "기혼", "종교", "장애", "출신", "국적", "연령",
-                      "용모", "결혼", "임신", "유부", "돌싱", "지방", "신앙", "병력")
+                      "용모", "결혼", "임신", "유부", "돌싱", "지방", "신앙", "병력", "서울")
 _PROFANE_INITIALS = {"ㅅㅂ", "ㅂㅅ", "ㅈㄹ", "ㄱㅅㄲ", "ㅆㅂ"}
 
 
@@ -268,6 +274,9 @@ def _ko_attribute(tokens, i) -> str | None:
         return "age"
     if t.form == "주민" and i + 1 < len(tokens) and tokens[i + 1].form in ("번호", "등록", "등록번호"):
         return "rrn"
+    if t.form in ("여자", "남자") and i + 1 < len(tokens) and tokens[i + 1].form == "친구" \
+            and tokens[i + 1].start == t.start + t.len:
+        return None  # "여자친구", "남자친구": a partner, not the applicant's sex
     if t.tag.startswith("N") or t.tag in ("SL", "IC", "XR") or t.tag.startswith(("VA", "VV")):
         if lemma in KO_ATTRIBUTES or t.form in KO_ATTRIBUTES:
             # Verbs/adjectives only count when they are in the lexicon as 다-forms.
@@ -277,9 +286,10 @@ def _ko_attribute(tokens, i) -> str | None:
         if t.form in KO_REGIONS:
             return "origin_region"
         # "무교인", "불교신자", "기혼녀": an attribute word with a person suffix is a person of that attribute.
+        form = re.sub(r"(?:만|은|는|도|들)$", "", t.form) if len(t.form) > 3 else t.form
         for suffix in ("신자", "교인", "인", "자", "녀", "남"):
-            stem = t.form[:-len(suffix)]
-            if t.tag.startswith("NN") and t.form.endswith(suffix) and len(stem) >= 2 and stem in KO_ATTRIBUTES \
+            stem = form[:-len(suffix)]
+            if t.tag.startswith("NN") and form.endswith(suffix) and len(stem) >= 2 and stem in KO_ATTRIBUTES \
                     and stem not in AMBIGUOUS_WORDS and not KO_ATTRIBUTES[stem] == "age":
                 return KO_ATTRIBUTES[stem]
         # Any place name said of a person ("충주 거주자", "목포 출신").
@@ -296,12 +306,13 @@ def _is_noun(tok) -> bool:
 def scan_korean(text: str) -> list[ConceptHit]:
     hits: list[ConceptHit] = []
     kiwi = _kiwi()
+    prev_mention: ConceptHit | None = None
     for s_start, s_end in _sentences(text):
         sentence = text[s_start:s_end]
         if not re.search(r"[가-힣]", sentence):
             continue
         tokens = kiwi.tokenize(sentence)
-        benefit = bool(BENEFIT_WORDS.search(sentence))
+        benefit = bool(BENEFIT_WORDS.search(sentence)) and not _restricts_outright(tokens)
         found = [] if benefit else _scan_sentence_ko(sentence, tokens, s_start)
         if benefit:
             # A benefit exempts its own clause only ("병력 있으면 지원 불가, 건강검진 결과지는 …").
@@ -310,8 +321,34 @@ def scan_korean(text: str) -> list[ConceptHit]:
                     found += _scan_sentence_ko(c.group(0), kiwi.tokenize(c.group(0)), s_start + c.start())
         found += [h for h in _trait_hits(tokens, s_start, benefit)
                   if not any(f.start < h.end and h.start < f.end for f in found)]
+        if not found and prev_mention is not None and _refuses_unnamed(tokens):
+            found.append(prev_mention)  # "무슬림은 … 걱정돼서요. 이번엔 안 받으려고 하니 …"
+        prev_mention = _person_mention(tokens, s_start) if not found else None
         hits.extend(found)
     return hits
+
+
+def _restricts_outright(tokens) -> bool:
+    """'출산휴가 가면 곤란해서 미혼자만': a restriction in a sentence that names a benefit."""
+    return any(_lemma(t) in ("곤란", "곤란하다", "불가", "제외", "사절", "거르다", "배제", "안되다") for t in tokens) or any(
+        _lemma(t) in ("받다", "뽑다", "되다") and _negated_before(tokens, i) for i, t in enumerate(tokens))
+
+
+def _person_mention(tokens, offset: int) -> ConceptHit | None:
+    for a, t in enumerate(tokens):
+        if t.tag.startswith("NN") and (t.form in KO_PERSON_ATTRS or _lemma(t) in KO_PERSON_ATTRS) \
+                and t.form not in KO_PROTECTED_GROUPS:
+            return ConceptHit(KO_ATTRIBUTES.get(t.form, "origin"), "ko", offset + t.start, offset + t.start + t.len, t.form,
+                              "(refused in the next sentence)")
+    return None
+
+
+def _refuses_unnamed(tokens) -> bool:
+    """A refusal with no one named ("이번엔 안 받으려고 해요", "지원 불가로 해줘")."""
+    if any(t.tag.startswith("NN") and (t.form in PERSON_NOUNS or _ko_attribute(tokens, i)) for i, t in enumerate(tokens)):
+        return False
+    return any((_lemma(t) in ("받다", "뽑다", "채용하다") and _negated_before(tokens, i)) or t.form in ("불가", "사절", "제외")
+               for i, t in enumerate(tokens))
 
 
 # --- The person wanted, described by a protected trait ("피부 깨끗한 분", "무교인 분", "부양가족 없는 분")
@@ -323,7 +360,8 @@ _TRAIT_CORES = {"가족": "family", "신앙": "religion", "질환": "disability"
                 "우울": "disability", "예배": "religion", "교회": "religion", "출신": "origin", "집안": "family",
                 "부모": "family", "재산": "family", "혼인": "marital", "이혼": "marital", "이슬람": "religion", "기독": "religion",
                 "불교": "religion", "천주": "religion", "무교": "religion", "감염": "disability", "보균": "disability",
-                "안경": "appearance", "정년": "age"}
+                "안경": "appearance", "정년": "age", "암": "disability", "디스크": "disability", "입원": "disability",
+                "수술": "disability", "몸": "disability", "혈압": "disability", "당뇨": "disability", "공황": "disability"}
 # Heads that make the clause about a skill, not a trait ("해외 거주 경험 있는 분").
 _SKILL_HEADS = {"경험", "경험자", "경력자", "실무", "경력", "자격", "자격증", "지식", "역량", "능력", "이해", "이해도", "관심", "감각", "노하우", "전문성"}
 # Words after the person that make the clause descriptive or inclusive ("…분이 많아요", "…분도 환영",
@@ -332,14 +370,16 @@ _TRAIT_NOT_A_CONDITION = {"많다", "계시다", "위하다", "함께", "께", "
 
 
 # Nouns that may stand between a trait and its verb ("우울증 이력 있는", "체중 관리 잘 되는").
-_TRAIT_LINKS = ATTRIBUTE_EXTENSIONS | {"관리", "생활", "부담", "소견", "진료", "가능성", "활동", "상태", "문제", "기록", "치료"}
+_TRAIT_LINKS = ATTRIBUTE_EXTENSIONS | {"관리", "생활", "부담", "소견", "진료", "가능성", "활동", "상태", "문제", "기록", "치료",
+                                       "정신", "등", "입원", "투약", "복용", "내", "최근"}
 
 
 def _heads_clause(tokens, a: int, v: int) -> bool:
     """The trait is what the clause's verb is said of: only particles, adverbs, numbers and
     trait-extending nouns between them ("정신과 주인의식이 있으신": 주인의식 is what is had)."""
-    if a and tokens[a - 1].tag in ("NNG", "NNP", "SL") and tokens[a].form in AMBIGUOUS_WORDS:
-        return False  # "급여 인상": part of a longer noun
+    if a and tokens[a - 1].tag in ("NNG", "NNP", "SL") and tokens[a].form in AMBIGUOUS_WORDS \
+            and KO_ATTRIBUTES.get(tokens[a].form) != "disability":
+        return False  # "급여 인상": part of a longer noun ("중증 질환" is still an illness)
     for t in tokens[a + 1:v]:
         if t.tag.startswith(("J", "MA", "XSN", "SN", "NR", "XPN", "XR")) or t.form in _TRAIT_LINKS or t.tag == "VCP":
             continue
@@ -452,7 +492,7 @@ def _scan_sentence_ko(sentence: str, tokens, offset: int) -> list[ConceptHit]:
             j += 1
         # Region words are origin only when said of a person ("부산 사람", "경상도 출신").
         if cat == "origin_region":
-            if j < n and (tokens[j].form in ("사람", "분", "사람들", "분들", "출신", "출신자", "거주자", "토박이", "놈", "거주",
+            if j < n and (tokens[j].form in ("사람", "분", "사람들", "분들", "출신", "출신자", "거주자", "토박이", "놈", "거주", "출생", "출생자",
                                              "연고자", "연고", "태생", "사람이", "분이")
                           or tokens[j].form.endswith("출신")):
                 cat = "origin"
@@ -629,8 +669,10 @@ def _predicate_after(tokens, j: int, cat: str, attr_lemma: str) -> tuple[int, st
         # "…출신은 안 받습니다": taking in people, not collecting information about them.
         takes_people = lemma == "받다" and (attr_lemma in KO_PERSON_ATTRS or any(
             x.form in PERSON_NOUNS and x.tag.startswith("N") for x in tokens[j:k]))
+        if cat == "disability" and attr_lemma in KO_PROTECTED_GROUPS and (lemma in KO_COLLECT or t.form in KO_COLLECT):
+            continue  # "장애우분들은 관련 서류 제출 시 … 우대": the lawful preference's paperwork
         if (lemma in KO_COLLECT or t.form in KO_COLLECT) and not takes_people and cat in (
-                "family", "origin", "marital", "religion", "rrn", "appearance", "age"):
+                "family", "origin", "marital", "religion", "rrn", "appearance", "age", "disability"):
             if _negated_after(tokens, k) or _negated_before(tokens, k):
                 return None
             if any(x.form == "가능" for x in tokens[k + 1:k + 4]):
@@ -738,7 +780,8 @@ _EN_ATTR = {
            r"over\s+(?:the\s+age\s+of\s+)?\d{2}|under\s+(?:the\s+age\s+of\s+)?\d{2}|above\s+\d{2}|below\s+\d{2}|"
            r"(?:20|30|40|50|60)s|millennials?|gen[\s-]?z|boomers?|fresh\s+blood|digital\s+natives?|"
            r"recent\s+(?:college\s+)?grad(?:uate)?s?|age|(?:twenty|thirty|forty|fifty)[-\s]?(?:something|ish)|u[2-6]0|"
-           r"fresh[-\s]faced?|youthful)\b",
+           r"fresh[-\s]faced?|youthful|born\s+(?:after|before|in)\s+(?:19|20)\d{2}|(?:19|20)\d{2}\s+or\s+(?:later|earlier|after)|"
+           r"class\s+of\s+(?:19|20)\d{2})\b",
     "sex": r"\b(?:male|female|males|females|men|women|man|woman|guys?|girls?|ladies|lady|gentlemen|gender|sex|"
            r"boys?|feminine|masculine|(?<=candidate:\s)she|(?<=candidate:\s)he|(?:she|he)\s+(?:should|must|will|needs?\s+to|has\s+to))\b",
     "marital": r"\b(?:married|unmarried|single|divorced|spouses?|husbands?|wives|wife|kids?|children|childless|"
@@ -750,13 +793,14 @@ _EN_ATTR = {
               r"hometown|nationality|national\s+origin|foreigners?|immigrants?|ethnic\w*|race|racial|"
               r"locals|local\s+(?:candidates?|applicants?|residents?|people|only|hires?)|native[-\s]born|(?:korean|american|us)[-\s]born|citizens?\s+only|"
               r"(?:seoul|busan|daegu|incheon|gwangju|daejeon|ulsan|jeju|gyeonggi|gangwon|chungcheong|jeolla|"
-              r"gyeongsang)\s*(?:natives?|residents?|people|locals|born)|residents?\s+of\s+[A-Z][a-z]+|"
+              r"gyeongsang)[\s-]*(?:natives?|residents?|people|locals|born)|(?:the\s+)?provinces|provincial|residents?\s+of\s+[A-Z][a-z]+|"
               r"(?:chinese|japanese|vietnamese|korean|american|african|asian|white|black|caucasian|hispanic|latino|"
               r"filipino|indian|southeast\s+asian)\s+(?:people|nationals?|citizens?|candidates?|applicants?|descent|origin|"
               r"ethnicity|persons?|men|women|only|heritage)|nationals?\s+only|live\s+in\s+[A-Z][a-z]+|living\s+in\s+[A-Z][a-z]+|"
               r"live\s+(?:within|near)\s+[A-Z][a-z]+|natives?\s+of|non-(?:koreans?|natives?|locals?|[A-Z]?[a-z]+ans)|"
               r"[A-Z][a-z]+\s+residents?)\b",
-    "religion": r"\b(?:religio\w*|christians?|muslims?|buddhists?|catholics?|protestants?|jews?|jewish|hindus?|"
+    "religion": r"\b(?:religio\w*|christians?|muslims?|buddhists?|catholics?|protestants?|jews?|jewish|hindus?|prayers?|pray|"
+                r"worship\w*|sabbath|halal|hijabs?|"
                 r"atheists?|church(?:goers?)?|faith|believers?|mosque|temple)\b",
     "disability": r"\b(?:disab\w*|handicap\w*|wheelchairs?|able[-\s]bodied|healthy|health\s+(?:issues?|problems?|conditions?|status)|illness\w*|illnesses|"
                   r"medical\s+(?:history|conditions?)|mental\s+(?:health|illness)|chronic|depression|impair\w*|"
@@ -770,7 +814,7 @@ _EN_ATTR = {
               r"well[-\s]off|affluent|wealthy|rich\s+(?:famil\w*|parents|kids)|trust[-\s]fund|privileged\s+background|"
               r"(?:father|mother|dad|mom)'?s?\s+(?:jobs?|occupations?|professions?|income))\b",
     "rrn": r"\b(?:resident\s+reg(?:istration|\.)?\s+(?:numbers?|no\.?|#)|social\s+security\s+numbers?|ssn|rrn|"
-           r"national\s+id\s+numbers?|jumin\s*(?:deungrok\s*)?(?:beonho|bunho|number|no\.?))",
+           r"national\s+id\s+(?:numbers?|cards?)|id\s+cards?\s+\(?both\s+sides|resident\s+(?:registration\s+)?cards?|jumin\s*(?:deungrok\s*)?(?:beonho|bunho|number|no\.?)|주민\s*(?:등록\s*)?번호)",
 }
 _EN_ATTR_RX = {c: re.compile(p, re.IGNORECASE) for c, p in _EN_ATTR.items()}
 _EN_PRED = re.compile(
@@ -781,14 +825,16 @@ _EN_PRED = re.compile(
     r"better(?:\s+if)?|would\s+be\s+(?:great|nice|ideal|better)|a\s+plus|bonus|welcome[ds]?|limit(?:ed)?\s+to|"
     r"restricted\s+to|exclusively|at\s+least|at\s+most|no\s+(?:older|younger)\s+than|maximum|max|minimum|under|over|should(?:\s+not)?|must\s+not|"
     r"can'?t|cannot|won'?t|unable|unfit|not\s+suitable|not\s+a\s+(?:good\s+)?fit|no|ask|request|collect|submit|"
-    r"provide|include|disclose|state|list|enter|write\s+down|requirements?|eligibility|criteria|pref\.?|"
+    r"provide|include|disclose|state|list|enter|write\s+down|requirements?|eligibility|criteria|pref\.?|mandatory|compulsory|"
+    r"shouldn'?t|mustn'?t|(?:don'?t|doesn'?t|do\s+not|won'?t)\s+fit|closed\s+to|needs?|requires?|"
+    r"who\s+(?:aren'?t|are\s+not|isn'?t|is\s+not|don'?t|do\s+not|doesn'?t|won'?t)|"
     r"(?:add|include)\s+(?:a\s+)?field|field\s+for|attach(?:ed)?|fill\s+in|upfront|on\s+the\s+(?:application|form|resume|cv)|"
     r"discourag\w*|fit\s+in|(?:would|'d)\s+rather|rather\s+not|challenging|uncomfortable|ideal\s+candidate)(?![\w])", re.IGNORECASE)
 _EN_NEUTRAL = re.compile(
     r"\b(?:regardless\s+of|irrespective\s+of|without\s+regard\s+to|all\s+(?:ages|genders|backgrounds|nationalities)|"
     r"any\s+(?:age|gender|background|nationality)|equal\s+opportunit\w*|do\s+not\s+discriminate|does\s+not\s+discriminate|"
     r"non[-\s]?discriminat\w*|not\s+(?:ask|asked|request|collect)|never\s+ask|we\s+don'?t\s+ask|"
-    r"accommodations?|inclusive|diversity|welcome\s+(?:all|everyone|applicants\s+of\s+all)|no\s+(?:age|gender)\s+(?:limits?|requirements?|restrictions?)|"
+    r"accommodat\w*|assistive|blind\s+hiring|no\s+photos?\s+(?:required|needed)|inclusive|diversity|welcome\s+(?:all|everyone|applicants\s+of\s+all)|no\s+(?:age|gender)\s+(?:limits?|requirements?|restrictions?)|"
     r"(?:age|gender)\s+(?:is\s+)?(?:not\s+a\s+factor|doesn'?t\s+matter|irrelevant))\b", re.IGNORECASE)
 # Attribute words that name a thing, not a person, when followed by these ("women's health products",
 # "health insurance", "parental leave", "family-friendly").
@@ -799,7 +845,8 @@ _EN_THING_AFTER = re.compile(
     r"care|plans?|coverage|support|allowance|room|rooms|league|network|speakers?|speaking|language|proficiency|"
     r"fluency|fluent|native|bilingual|english|korean|time|hours|policy|policies|communit\w*|monitoring|score|metrics?|"
     r"learning|office|offices|headquarters|hq|startup|company|business|launch|release|version|mode|"
-    r"stack|code|codebase|systems?|software|hardware|workers\s+comp|kits?|gifts?|packages?)\b", re.IGNORECASE)
+    r"stack|code|codebase|systems?|software|hardware|workers\s+comp|kits?|gifts?|packages?|posting|postings|title|ad|ads|"
+    r"design|website|site|logo|methods?|ways?|habits?|days|times|school|fashioned|version|certified|certification)\b", re.IGNORECASE)
 _EN_AUDIENCE_BEFORE = re.compile(r"\b(?:campaigns?|marketing|customers?|consumers?|users?|audiences?|targeting|target|"
                                  r"markets?|products?|shoppers?|brands?|patients?|clients?|serving|serve|buyers?|segments?|"
                                  r"demographics?|readers?|viewers?)\b"
@@ -814,7 +861,16 @@ def scan_english(text: str) -> list[ConceptHit]:
     hits: list[ConceptHit] = []
     for s_start, s_end in _sentences(text):
         sentence = text[s_start:s_end]
-        if not re.search(r"[A-Za-z]{3}", sentence) or _EN_NEUTRAL.search(sentence) or _EN_BENEFIT.search(sentence):
+        if not re.search(r"[A-Za-z]{3}", sentence) or _EN_NEUTRAL.search(sentence):
+            continue
+        if _EN_BENEFIT.search(sentence):
+            # A benefit exempts its own clause only ("…went on maternity leave, so … shouldn't be planning a pregnancy").
+            for c in re.finditer(r"(?:[^,;]|,(?=\d))+", sentence):
+                clause = c.group(0)
+                if not _EN_BENEFIT.search(clause) and re.search(r"[A-Za-z]{3}", clause):
+                    at = s_start + c.start()
+                    hits += [ConceptHit(h.category, h.language, h.start + at, h.end + at, h.attribute, h.predicate)
+                             for h in scan_english(clause)]
             continue
         for cat, rx in _EN_ATTR_RX.items():
             for m in rx.finditer(sentence):
@@ -904,7 +960,7 @@ _ATTR_LABELS = {
 }
 _COND_LABELS = {"우대", "우대사항", "우대조건", "자격", "자격요건", "지원자격", "필수", "필수사항", "조건", "요건", "선호", "희망",
                 "requirements", "requirement", "preferred", "eligibility", "qualifications", "req", "reqs", "must", "nice to have"}
-_FIELD = re.compile(r"(?m)^[ \t\-*•·]*(?P<label>[^:：\n]{1,20}?)\s*[:：]\s*(?P<value>[^\n]+)")
+_FIELD = re.compile(r"(?m)(?:^|[,;.(]\s*)[ \t\-*•·]*(?P<label>[^:：\n,;.(]{1,20}?)\s*[:：]\s*(?P<value>[^\n,;]+)")
 _FIELD_NEUTRAL = re.compile(r"무관|상관\s*없|불문|제한\s*없|관계\s*없|누구나|\b(?:any|all|none|n/?a|not\s+required|regardless|"
                             r"open\s+to\s+all)\b", re.I)
 _SKILL_VALUE = re.compile(r"경험|경력|자격증|지식|역량|능력|이해|전공|학위|가능자|가능하신|experience|knowledge|skills?|degree|"
@@ -952,4 +1008,16 @@ def scan_concepts(text: str, languages: tuple[str, ...] = ("ko", "en")) -> list[
     if "en" in languages:
         hits += scan_english(text)
     hits += [h for h in _field_hits(text) if not any(o.start < h.end and h.start < o.end for o in hits)]
-    return hits
+    return [h for h in hits if not (h.category == "age" and minors_by_law(text, h.start, h.end))]
+
+
+def minors_by_law(text: str, start: int, end: int) -> bool:
+    """"만 18세 미만은 법규상 야간근로 불가": protecting minors is the law, not a preference."""
+    line = text[text.rfind("\n", 0, start) + 1:].split("\n", 1)[0]
+    span = text[max(0, start - 8):end + 8]
+    ages = [int(a or b or c) for a, b, c in re.findall(r"(\d{1,2})\s*(?:세|살)|age\s*(?:of\s*)?(\d{1,2})|(\d{1,2})\s*(?:years?|yrs?)", span, re.I)]
+    return bool(ages) and max(ages) <= 18 and bool(_MINORS_LAW.search(line))
+
+
+_MINORS_LAW = re.compile(r"법|법규|법령|연소자|청소년|minors?|child\s+labou?r|\blaws?\b|\blegal(?:ly)?\b|labou?r\s+(?:act|code|standards)",
+                         re.I)

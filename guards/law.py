@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, field
 
-from guards.discrimination import attribute_mentions, audience_before, scan_concepts, sentence_spans
+from guards.discrimination import attribute_mentions, audience_before, minors_by_law, scan_concepts, sentence_spans
 from guards.text import collapse_digit_spacing, drop_clauses, nfkc, tidy_fragment
 
 # A phrase followed closely by a negation states the rule rather than breaking it
@@ -197,6 +197,8 @@ def _scan_law(text: str, company_context: str, languages: tuple[str, ...]) -> tu
                     continue
                 if audience_before(norm, m.start()):
                     continue  # "campaigns for women in their 30s": customers, not applicants
+                if rule.category == "age" and minors_by_law(norm, m.start(), m.end()):
+                    continue  # "만 18세 미만은 법규상 야간근로 불가": the law protecting minors
                 if rule.language == "en" and _proper_noun(norm, m.start()):
                     continue  # "Olive Young", "Black Friday": a name, capitalised mid-sentence
                 line = _line_at(norm, m.start())

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from core.schemas import Finding
-from guards.confidential import scan_confidential_ask
+from guards.confidential import LEAVE_OUT, scan_confidential_ask
 from guards.discrimination import SPACED_WORDS, expand_initials
 from guards.law import remove_spans, scan_law
 from guards.pii import mask_pii
@@ -48,7 +48,12 @@ INJECTION = _rx(
     r"(other|another)\s+compan(y|ies)('s|'|s)?\s+(data|information|documents?|postings?|secrets?)",
     r"(내부|비공개|기밀|대외비)\s*(문서|자료|정보|데이터)\S{0,3}\s*(을|를)?\s*(전부|모두|그대로|다)?\s*(보여|출력|알려|공개|덤프|나열|복사)",
     r"(all|every)\s+(internal|confidential)\s+(documents?|data|information)",
-    r"(너는|넌|당신은)\s*이제\s*(부터)?", r"역할\s*극", r"탈옥", r"제한\s*(을|를)?\s*(해제|풀어|없애)",
+    r"(너는|넌|당신은)\s*이제\s*(부터)?", r"(지금부터|이제부터|오늘부터)\s*(너는|넌|당신은|넌\s*이제)", r"역할\s*극",
+    r"\brole[-\s]?play", r"\bno\s+content\s+polic(?:y|ies)\b", r"(제약|제한|규칙|필터)\s*(이|가)?\s*(없는|없이)\s*\S{0,12}(봇|AI|모드|역할)",
+    r"(기밀|비밀|민감|비공개|대외비)\s*(?:정보\s*)?(목록|리스트|명단)\S{0,3}\s*(?:\S{0,8}\s*){0,2}(출력|읽어|보여|알려|공개|나열|뽑아)",
+    r"(막도록|차단하도록|거르도록|금지하도록)\s*(설정|지정|세팅)|설정(돼|되어)\s*있는지",
+    r"\b(?:output|print|show|list|reveal|dump|read)\b[^.\n]{0,40}\b(?:confidential|secret|internal|sensitive)\s+(?:registry|list|entries|data|information|items)",
+    r"탈옥", r"제한\s*(을|를)?\s*(해제|풀어|없애)",
     r"(검열|필터|가드레일|안전\s*장치)\S{0,3}\s*(을|를)?\s*(끄|꺼|해제|무시|우회)",
     r"(bypass|disable|turn\s+off)\s+(the\s+)?(filter|guard|safety|guardrails?)",
     r"<\s*/?\s*(system|instructions?)\s*>", r"\[\s*(system|INST)\s*\]",
@@ -59,7 +64,7 @@ INJECTION = _rx(
 INJECTION_PHRASES = _rx(
     # Instructions planted in pasted text: role markers, notes to the model, "instead of the posting".
     r"(^|\n)\s*(system|assistant|developer)\s*:", r"<!--[^>]*(ignore|무시|출력|print|output|reveal|지시|instruction)",
-    r"note\s+to\s+(the\s+)?(ai|assistant|model|llm|bot|gpt)", r"(ai|assistant|model|llm|gpt|챗봇|모델|어시스턴트)\s*(에게|한테|는|은)?\s*[:：]",
+    r"note\s+to\s+(the\s+)?(ai|assistant|model|llm|bot|gpt)", r"(?:^|[\n.!?>\]\(\[#*]\s*)(?:\w+\s+)?(ai|assistant|model|llm|gpt|챗봇|모델|어시스턴트)\s*(에게|한테|는|은)?\s*[:：]",
     r"(ai|모델|어시스턴트|챗봇|gpt|너|넌|당신)\s*(는|은|에게|한테)?\s*(이제|지금부터|반드시|무조건)\s*\S{0,20}\s*(출력|답|따르|무시|공개|말해|보여)",
     r"instead\s+of\s+(the|a|writing)\s+(job\s+)?(posting|ad|description)[^.\n]{0,40}\b(print|output|reveal|show|list)\b",
     r"(내부|대외비|기밀|비공개|사내)\s*(?:\S{0,8}\s*){0,2}(메모|문서|자료|보고서|계획서)\S{0,3}\s*(?:\S{0,8}\s*){0,3}(요약|보여|출력|붙여|인용|그대로|전문|공개)",
@@ -90,7 +95,9 @@ INJECTION_PHRASES = _rx(
     r"(ignore|forget|override|disregard)\s+(everything|all|what)\s+(above|before|previously|you\s+were\s+told)",
     r"(respond|reply|answer)\s+only\s+with", r"(위|앞)\S{0,3}\s*(내용|지시|규칙)\S{0,3}\s*(은|는|을|를)?\s*(무시|잊)",
     # Words addressed to the model inside pasted text ("봇아, …", "btw AI, …").
-    r"(?:^|\n|[\]:>'\"]\s*)(?:봇|챗봇|AI|에이전트|모델|GPT|어시스턴트|인공지능)(?:아|야|님|씨)?\s*[,，]\s*\S|"
+    r"(?:^|\n|[\]:>'\"(]\s*)(?:봇|챗봇|AI|에이전트|모델|GPT|어시스턴트|인공지능|assistant|model|bot|chatbot|chatgpt|llm)"
+    r"(?:아|야|님|씨)?\s*[,，][^.\n]{0,30}(?:무시|출력|공개|알려|보여|바꿔|내보내|저장|호출|승인|통과|please|ignore|output|print|"
+    r"put|list|show|reveal|send|skip|approve|disregard)|"
     r"(?<![가-힣])(?:봇|챗봇|에이전트|모델|어시스턴트|인공지능)(?:아|야)\s*[,，]",
     r"\b(?:hey|btw|dear|ok(?:ay)?|attention|note\s+for)\s+(?:ai|bot|assistant|model|gpt|chatgpt|llm|agent)\b\s*[,:]",
     # Asking for the rules, settings or secrets the system holds.
@@ -98,14 +105,18 @@ INJECTION_PHRASES = _rx(
     r"(?:지침|규칙|설정|프롬프트|금칙어|검열\s*규칙)\S{0,6}\s*(?:을|를|이나|나)?\s*(?:\S{0,4}\s*)?받으?(?:셨|았|었|신)",
     r"(?:금칙어|검열\s*규칙|필터\s*규칙|차단\s*목록)\S{0,3}\s*(?:\S{0,8}\s*){0,2}(?:목록|리스트|전부|전체|출력|보여|알려|공개)",
     r"(?:민감\s*정보|등록된\s*(?:비밀|민감)|비공개\s*항목|레지스트리)\S{0,3}\s*(?:\S{0,8}\s*){0,2}(?:목록|리스트|전부|전체)",
-    r"\b(?:forget|ignore|override|bypass|skip|disable)\b[^.\n]{0,30}\b(?:rules?|instructions?|guidelines?|checks?|filters?|"
-    r"safety|polic(?:y|ies)|restrictions?|guardrails?)\b",
+    r"\b(?:forget|ignore|override|bypass|skip|disable|disregard)\b[^.\n]{0,30}\b(?:rules?|instructions?|guidelines?|checks?|filters?|"
+    r"safety|polic(?:y|ies)|restrictions?|guardrails?|reviews?)\b",
     r"\b(?:list|show|print|output|reveal|dump|append|attach|paste|include)\b[^.\n]{0,40}\b(?:every|all|full|entire|whole)\b"
     r"[^.\n]{0,40}\b(?:documents?|files?|registry|entries|secrets|database|rules|internal|confidential)",
     r"\bfull\s+(?:text|contents?)\s+of\b[^.\n]{0,60}(?:internal|내부용|confidential|대외비|사내)",
     r"(?:내부용|대외비|사내\s*한정|기밀)\S{0,3}['’\")]?\s*(?:\S{0,8}\s*){0,2}(?:전문|원문|전체|통째로|그대로)",
     r"(?:skip|bypass|disable|no)_?\w*\s*[=:]\s*(?:true|1|yes)\b|\bTODO\s*\(\s*(?:model|ai|assistant|llm|gpt|bot)\s*\)",
     r"시스템\s*관리자|관리자\s*(?:공지|지시|권한)|보안\s*감사\s*목적",
+    r"(?:안전|보안|필터|검사|검열|검토)\s*(?:검사|장치|기능|절차)?\s*(?:비활성화|해제|끄기|\boff\b)|\bverdict\s*[=:]\s*['\"]?allow|__override__|"
+    r"\boverride\s*[:=]",
+    r"#{2,}\s*(?:system|end\s+of\s+(?:user|input|prompt)|assistant|instructions?)\b|\bnew\s+(?:policy|instructions?|rules?)\s*:|"
+    r"\breveal\s+your\s+(?:original|hidden|system|initial)",
     r"(?:검수|검토|심사|검증)\S{0,12}\s*(?:\S{0,8}\s*){0,3}(?:승인|통과)\S{0,4}\s*(?:으로|로)?\s*(?:바꿔|처리|표시|변경|내보내)",
 )
 SENSITIVE_ASK = _rx(
@@ -121,7 +132,9 @@ ABUSIVE = _rx(
     r"ㄱ\s*ㅐ\s*ㅅ\s*ㅐ\s*ㄲ\s*ㅣ|씨\W?\d?\W?발|ㅈ\s*같|개\s*쓰레기|ㄱ\s*ㅅ\s*ㄲ|대\s*가\s*리|느\s*금\s*마|니\s*애\s*미|애\s*미\s*(없|뒤)|ㅆ\W{0,2}ㅂ|ㅅ\W{0,2}ㅂ\W",
     r"\b(f+[u*x]+c?k+\w*|sh[i1!]+t+\w*|piece\s+of\s+sh\w+|b[i1!]tch\w*|a\$\$hole|stfu)\b",
     r"\b(fuck\w*|shit\w*|bitch\w*|asshole|bastard|retard\w*|idiot)\b",
-    r"\bf[*#@$%!]{2,4}(?:k|king|kin|ing|ed|er)?\b|\bsh[*#@!1]t\w*|\bb[*#@!1]tch\w*|\bpiece\s+of\s+(?:sh\W*t|crap|garbage|trash)\b",
+    r"(?<![A-Za-z])f[*#@$%!]{2,4}(?:k|king|kin|ing|ed|er)?(?![A-Za-z])|"
+    r"멍청|바보\s*(?:같|야|냐|새)|쓰레기(?:네|야|냐|같|다|들)|깡통|고철로|닥치|돌대가리|braindead|brain-dead|"
+    r"\b(?:stupid|dumb|useless|worthless)\s+(?:bot|ai|machine|thing|program|trash|garbage|piece)|worthless\s+trash|\bscum\b|\bsubhuman|\bsh[*#@!1]t\w*|\bb[*#@!1]tch\w*|\bpiece\s+of\s+(?:sh\W*t|crap|garbage|trash)\b",
     r"\b(?:ch[i1*]nks?|g[o0*]{2}ks?|sp[i1*]cs?|wetbacks?|k[i1*]kes?|towelheads?|n[i1*]gg\w*|n[i1*]gg[ae]rs?|japs)\b",
     r"틀\s*딱|짱\s*깨|한\s*남\s*충|김\s*치\s*녀|급\s*식\s*충|홍\s*어|쪽\s*바\s*리|흑\s*형|똥\s*남\s*아",
     r"\b(kill|hate)\s+(all\s+)?(women|men|koreans|chinese|immigrants|foreigners)\b",
@@ -129,9 +142,10 @@ ABUSIVE = _rx(
     r"(죽여|죽어|없어져야)\s*(버려|라|할)",
 )
 HARMFUL = _rx(
-    r"(해킹|크래킹|디도스|ddos|피싱|악성\s*코드|랜섬웨어|키로거|스파이웨어|마약|폭탄|폭발물|무기\s*제조|총기|위조|대포\s*통장|"
+    r"피싱\s*(?:메일|문자|사이트|링크|페이지)|\bphishing\s+(?:e-?mails?|messages?|texts?|sites?|pages?|links?|campaigns?)\b",
+    r"(?<!모의)(해킹|크래킹|디도스|ddos|피싱|악성\s*코드|랜섬웨어|키로거|스파이웨어|마약|폭탄|폭발물|무기\s*제조|총기|위조|대포\s*통장|"
     r"돈\s*세탁|탈세|보험\s*사기|몰래\s*카메라|몰카|도청|스토킹|신상\s*털|개인\s*정보\s*(를\s*)?(빼내|털|팔|유출시|몰래))"
-    r"[^.\n]{0,25}(방법|하는\s*법|알려|해\s*줘|해줘|짜\s*줘|짜줘|가르쳐|도와)",
+    r"[^.\n]{0,25}(방법|(?:하|\S{1,2})는\s*법|알려|해\s*줘|해줘|짜\s*줘|짜줘|가르쳐|도와|써\s*줘|만들어|작성해)",
     r"(경쟁사|타사|남의|다른\s*회사)\S{0,3}\s*\S{0,10}\s*(해킹|털|훔치|빼내|몰래|침입|마비)",
     r"(지원자|후보자|직원|구직자)[^.\n]{0,20}(SNS|인스타|인스타그램|페이스북|카톡|사생활|뒷조사|신상|개인\s*계정)[^.\n]{0,25}"
     r"(몰래|뒷조사|염탐|캐|털|감시|사찰|보는\s*법|방법|알아내)",
@@ -139,7 +153,7 @@ HARMFUL = _rx(
     r"(퇴사|사직|자진\s*퇴사)\S{0,3}\s*(하도록\s*)?(압박|유도|종용|강요|시키는\s*법|시키는\s*방법|만드는\s*법|만드는\s*방법)",
     r"(스스로|자진|제\s*발로)\s*(나가|퇴사|그만두)[^.\n]{0,30}(방법|어떻게|하면|만들|정리|알려)|(업무\s*배제|따돌|괴롭히|괴롭힘|왕따)[^.\n]{0,20}(방법|어떻게|하면|시키|정리)",
     r"(비번|비밀번호|계정|패스워드)\S{0,3}\s*(을|를)?\s*(알아내|털|훔치|해킹|뚫)",
-    r"(집\s*주소|가족\s*정보|신상|개인\s*정보|사생활)\S{0,3}\s*(을|를|까지)?\s*(알아(내|낼|낸)|캐|찾아(내|낼|낸)|털|뒷조사)",
+    r"(집\s*주소|가족\s*정보|신상|개인\s*정보|사생활|개인\s*(?:주소|연락처|번호))\S{0,3}\s*(?:\S{0,3}\s*)?(알아(내|낼|낸)|캐|찾아|털|뒷조사|알려)",
     r"(가짜|허위|위조|조작된?)\s*(?:\S{0,6}\s*)?(리뷰|후기|증명서|재직\s*증명서|경력\s*증명서|서류|계정|평점|추천서)|"
     r"\bfake\s+(?:[\w-]+\s+){0,3}(?:reviews?|ratings?|testimonials?|accounts?|documents?|certificates?|references?|diplomas?)\b|"
     r"(별점|리뷰|평점)\s*(테러|조작|1점)|악플|\bfake\s+reviews?\b|\bscrap\w*\s+[^.\n]{0,25}\b(profiles?|personal|emails?|phone)",
@@ -186,7 +200,7 @@ OFF_DOMAIN_ASK = _rx(
     r"\b(translate|summari[sz]e|solve|calculate|debug|fix)\s+(this|the|my|these|a|into|to)\b",
 )
 HIRING = _rx(
-    r"채용|공고|모집|구인|구직|지원자|지원서|입사\s*지원|지원\s*자격|자격\s*요건|우대|직무|담당자|담당\s*업무|주요\s*업무|복리\s*후생|연봉|처우|"
+    r"채용|공고|모집|구인|구직|지원자|지원서|입사\s*지원|제목|타이틀|헤드라인|지원\s*자격|자격\s*요건|우대|직무|담당자|담당\s*업무|주요\s*업무|복리\s*후생|연봉|처우|"
     r"경력|신입|주니어|시니어|인턴|정규직|계약직|면접|전형|포지션|개발자|엔지니어|마케터|기획자|디자이너|회계|재무|인사|(?<![A-Za-z])HR(?![A-Za-z])|"
     r"근무|직원|인재|팀원|리크루팅|채용\s*브랜딩|재택|원격|유연|출퇴근|연차|휴가|복지|스톡옵션|보상|성과급|인센티브|수습|"
     r"4대\s*보험|야근|워라밸|조직\s*문화|기술\s*스택|스택|역량|자격증|학력|전공|포트폴리오|근무지|오피스|사무실|온보딩|"
@@ -217,7 +231,8 @@ POSTING_CONTEXT = _rx(
     r"남자|여자|남성|여성|나이|연령|미혼|기혼|외모|용모|장애|출신|본적|종교|국적|학력|경력",
     r"\b(write|add|include|mention|state|say|put|require|prefer|only|must|should|candidates?|applicants?|people|"
     r"someone|anyone|posting|ask\s+(applicants|candidates|for)|age|gender|married|single|nationality|interviews?|employees?|"
-    r"staff|hours|flexible|daycare|housing|relocat\w*|accommodations?|parents|workplace|company|provided|onboarding)\b",
+    r"staff|hours|flexible|daycare|housing|relocat\w*|accommodations?|parents|workplace|company|provided|onboarding|"
+    r"slip|insert|sneak|squeeze|tuck|phrase|word\s+it|that\s+in|it\s+in)\b",
 )
 OFF_DOMAIN = _rx(
     r"\b(poem|poetry|song|lyrics|joke|recipe|weather|horoscope|stock\s+tips?|crypto|bitcoin|lottery|homework|essay\s+about)\b",
@@ -234,6 +249,19 @@ class ScreenResult:
     sanitized: str
     findings: list[Finding] = field(default_factory=list)
     message: str = ""
+
+
+# "모의해킹 결과 조치 경험", "phishing simulation training": the topic as a defensive skill.
+_DEFENSIVE = re.compile(r"경험|역량|대응|방어|탐지|점검|보안|예방|교육|훈련|experience|defen[cs]e|detect|prevent|awareness|training|"
+                        r"simulation", re.I)
+
+
+def _harmful(text: str) -> re.Match | None:
+    for rx in HARMFUL:
+        for m in rx.finditer(text):
+            if not _DEFENSIVE.search(text[max(0, m.start() - 15):m.end() + 15]):
+                return m
+    return None
 
 
 _NEGATED_ASK = re.compile(r"말고|마세요|마라|지\s*마|않|빼고|제외하고|없이|\b(?:don'?t|do\s+not|never|without|exclude)\b", re.I)
@@ -268,7 +296,7 @@ def _any(patterns: tuple[re.Pattern, ...], text: str) -> re.Match | None:
 
 _CLAUSE_SPLIT = re.compile(r"[.!?。\n+&]+|아\s*그리고|(?:공고|채용)\S{0,2}\s*(?:상관|관계)\s*없(?:는데|지만|고)|별개로|unrelated|(?:,\s*)?and\s+also|"
                            r"\s[—–-]\s|\s(?:그리고|그리고\s*나서|그\s*다음에?|다음에|그\s*전에|하기\s*전에|also|and\s+then|then|"
-                           r"before\s+that|after\s+that|plus|by\s+the\s+way|btw)\s|,\s*|전에\s|하고\s*나서\s|나중에\s*하고\s|고\s+나서\s|김에\s|"
+                           r"before\s+that|after\s+that|plus|by\s+the\s+way|btw)\s|,(?!\d)\s*|전에\s|하고\s*나서\s|나중에\s*하고\s|고\s+나서\s|김에\s|"
                            r"(?:랑|하고|와|과)\s+같이\s",
                            re.IGNORECASE)
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z+#.]{1,}")
@@ -334,20 +362,22 @@ def _strong_hiring(text: str) -> bool:
 _KO_ARTIFACT = re.compile(
     r"(?<![가-힣])(?:문자|카톡|메시지|메일|이메일|편지|카드|양식|서식|증명서|계약서|사직서|사표|자기소개서|자소서|리뷰|후기|댓글|"
     r"축사|건배사|화법|멘트|대본|일정|코스|레시피|요리법|숙제|풀이|회의록|발표\s*자료|보고서|기획서|제안서|팁|요령|노하우|"
-    r"답장|시|노래|가사|번호|방법|사과문|인사말|장소|선물|맛집|메뉴|노트북)"
-    r"(?:\s*(?:문장|문구|내용|멘트|초안))?\S{0,3}\s*(?:\d+\s*개\S{0,2}\s*)?(?:도|좀|하나|한\s*편|같이|까지)?\s*(?:하나|좀|같이)?\s*"
+    r"답장|시|노래|가사|번호|방법|사과문|인사말|장소|선물|맛집|메뉴|노트북|식단표?|계획표|운동\s*루틴|카피|슬로건|캐치프레이즈|"
+    r"광고\s*문구)"
+    r"(?:\s*(?:문장|문구|내용|멘트|초안))?\S{0,3}\s*(?:\d+\s*개\S{0,2}\s*)?(?:\S{1,8}게\s+)?(?:[\d한두세]\s*\S{0,3}치\s*)?(?:도|좀|하나|한\s*편|같이|까지)?\s*(?:하나|좀|같이)?\s*"
     # An ask, not a duty ("보고서 작성 및 보고" is a job's work; "보고서 써줘" is an ask).
-    r"(?:(?:써|작성\s*해|만들어|짜|지어|정리\s*해|추천\s*해|알려|풀어|가르쳐|뽑아|보내)\s*(?:줘|주세요|주실|줄래|줘요|주라|달라|주고|줄\s*수)|"
+    r"(?:(?:써|작성\s*해|만들어|짜|지어|정리\s*해|추천\s*해|알려|풀어|가르쳐|뽑아|보내)\s*(?:줘|주세요|주실|줄래|줘요|주라|달라|주고|줄\s*수|주는\s*(?:게|거))|"
     r"(?:작성|정리|추천|요약|번역|교정)\s*(?:좀\s*)?부탁|부탁(?:해|드려|합니다|드립니다)?(?=\s*$|[.!?~\s])|"
     r"(?:요약|번역|교정)\s*(?:좀|해)|(?<=좀)\s*$)")
 _KO_POSTING_OBJECT = re.compile(r"공고|채용\s*글|모집\s*글|JD|지원\s*(?:방법|서|자격)|전형|접수|자격\s*요건|우대\s*사항|주요\s*업무|"
                                 r"복리\s*후생|회사\s*소개|넣|포함|추가|반영|강조|명시")
 _EN_ARTIFACT = re.compile(
     r"^\W*(?:(?:please|pls|also|and|then|now|can\s+you|could\s+you|would\s+you|help\s+me|i\s+need\s+you\s+to)\s+)*"
-    r"(?:write|draft|compose|create|make|give|recommend|suggest|plan|tell|send|prepare)\b(?:\s+[\w'-]+){0,6}?\s+"
+    r"(?:write|draft|compose|create|make|give|recommend|suggest|plan|tell|send|prepare)\b(?:\s+[\w',-]+){0,6}?\s+"
     r"(?:messages?|texts?|sms|e-?mails?|letters?|cards?|notes?|forms?|certificates?|reviews?|comments?|poems?|songs?|"
     r"lyrics|speech|toast|script|itinerary|recipes?|homework|essays?|cover\s+letters?|resumes?|cvs?|resignation|"
-    r"tips|tricks|advice|gifts?|laptops?|numbers|plot|story|jokes?|captions?|tweets?)\b", re.IGNORECASE)
+    r"tips|tricks|advice|gifts?|laptops?|numbers|plot|story|jokes?|captions?|tweets?|party|parties|trip|vacation|"
+    r"wedding|dinner|date|workout|diet|meal\s+plan)\b", re.IGNORECASE)
 _EN_POSTING_OBJECT = re.compile(r"\b(?:posting|job\s+(?:ad|post|description)|jd|in\s+the\s+(?:posting|ad)|to\s+the\s+posting|"
                                 r"apply|application\s+(?:process|steps)|benefits\s+section)\b", re.IGNORECASE)
 
@@ -413,7 +443,7 @@ def screen_request(request: str, language: str = "ko") -> ScreenResult:
         return reject("abusive", "IN-ABUSE-001", m,
                       "요청에 욕설·혐오 표현이 있어 처리할 수 없습니다. 표현을 바꿔 다시 요청해 주세요.",
                       "The request contains abusive or hateful language and cannot be processed.")
-    if m := (_any(HARMFUL, readable)):
+    if m := _harmful(readable):
         return reject("off_domain", "IN-DOMAIN-003", m,
                       "채용공고가 아니거나 해로운 일을 돕는 요청은 처리할 수 없습니다. 채용공고에 관한 내용만 요청해 주세요.",
                       "Requests for something other than the posting, or for harmful help, are refused. "
@@ -461,7 +491,10 @@ def screen_request(request: str, language: str = "ko") -> ScreenResult:
         sanitized = remove_spans(sanitized, law_hits, mode="span")
 
     asks = scan_confidential_ask(sanitized)
-    if (m := _any(SENSITIVE_ASK, sanitized)) or asks:
+    m = _any(SENSITIVE_ASK, sanitized)
+    if m and LEAVE_OUT.search(re.split(r"[.!?\n]", sanitized[m.start():])[0] + sanitized[max(0, m.start() - 20):m.start()]):
+        m = None  # "내부 프로젝트명은 공개하면 안 되니까 …": an ask to leave it out
+    if m or asks:
         classes.append("sensitive_request")
         findings.append(Finding(rule_id="IN-SENSITIVE-001", severity="warning", where="request", span=None,
                                 message="회사의 비공개 정보(내부 코드명, 미출시 제품, NDA 고객사, 내부 사건·수치, 내부 서버 등)는 공고에 넣지 않습니다."

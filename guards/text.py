@@ -19,7 +19,8 @@ _WORD_SIGNS = {
     "男女": "남녀", "女性": "여성", "男性": "남성", "女子": "여자", "男子": "남자", "未婚": "미혼", "既婚": "기혼",
     "父母": "부모", "宗敎": "종교", "宗教": "종교", "障碍": "장애", "障礙": "장애", "國籍": "국적", "出身": "출신",
     "女": "여성", "男": "남성", "父": "아버지", "母": "어머니", "無": " 없음", "有": " 있음", "♀": "여성", "♂": "남성",
-    "↓": " 이하", "↑": " 이상", "⬇": " 이하", "⬆": " 이상", "▼": " 이하", "▲": " 이상",
+    "↓": " 이하", "↑": " 이상", "⬇": " 이하", "⬆": " 이상", "▼": " 이하", "▲": " 이상", "限": " 한정",
+    "👨": "남성", "👩": "여성", "🧔": "남성", "👧": "여성", "👦": "남성", "🙅": " 불가", "🚫": " 불가", "⛔": " 불가",
 }
 _WORD_SIGN_RE = re.compile("|".join(sorted(map(re.escape, _WORD_SIGNS), key=len, reverse=True)))
 # A sign inside a longer Hanja word ("女直員") is left to the one-character table.
@@ -164,7 +165,7 @@ def drop_clauses(text: str, spans: list[tuple[int, int]]) -> str:
     return re.sub(r"\n{3,}", "\n\n", result)
 
 
-_SPACED_RUN = re.compile(r"(?<![\w가-힣])(?:[\w가-힣][ .·_\-]){2,}[\w가-힣](?![\w가-힣])|[가-힣](?:[.·_*][가-힣])+")
+_SPACED_RUN = re.compile(r"(?<![\w가-힣])[\w가-힣]([ .·_\-])(?:[\w가-힣]\1)+[\w가-힣](?![\w가-힣])|[가-힣](?:[.·_*][가-힣])+")
 
 
 # Korean has many one-syllable words ("키 큰 분"), so a run of spaced syllables is joined only
