@@ -16,174 +16,31 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from guards.ko_lexicon import (
+    AMBIGUOUS_WORDS,
+    ATTRIBUTE_EXTENSIONS,
+    BENEFIT_WORDS,
+    HIRING_NOUNS,
+    JOB_TITLES,
+    KO_AGENTIVE,
+    KO_AGE_CODED,
+    KO_ATTRIBUTES,
+    KO_COLLECT,
+    KO_INHERENT_ADJ,
+    KO_NEGATORS,
+    KO_NEUTRALIZERS,
+    KO_PERSON_ATTRS,
+    KO_PREDICATE_NOUNS,
+    KO_PROTECTED_GROUPS,
+    KO_REGIONS,
+    KO_RESTRICT,
+    KO_SELECT,
+    LINK_NOUNS,
+    NUM_WORDS,
+    PERSON_NOUNS,
+    PHOTO_WORDS,
+)
 from guards.text import nfkc
-
-# --- Korean lexicon --------------------------------------------------------------------------
-# lemma -> category. Lemmas are Kiwi forms (verbs/adjectives as 다-forms).
-KO_ATTRIBUTES: dict[str, str] = {
-    **dict.fromkeys(["나이", "연령", "연세", "젊다", "어리다", "늙다", "고령", "중장년", "장년", "노년", "막내", "정년", "적령기", "학번", "띠",
-                     "또래", "동안", "MZ", "엠지", "아재", "년생", "나이대", "노땅", "꼰대", "영하다"], "age"),
-    **dict.fromkeys(["여성", "남성", "여자", "남자", "여직원", "남직원", "성별", "아가씨", "아줌마", "아저씨", "총각",
-                     "처녀", "여성분", "남성분", "여자분", "남자분", "여직원분", "남직원분", "여초", "남초", "여사원", "남사원", "여학생", "남학생", "형님", "누나",
-                     "언니", "오빠", "청일점", "홍일점", "남녀"], "sex"),
-    **dict.fromkeys(["결혼", "혼인", "기혼", "기혼자", "미혼", "미혼자", "싱글", "솔로", "이혼", "돌싱", "신혼", "임신",
-                     "임산부", "임신부", "출산", "육아", "자녀", "아이", "애기", "아기", "애", "엄마", "아빠", "워킹맘",
-                     "주부", "배우자", "남편", "아내", "유부남", "유부녀", "애엄마", "애아빠", "맞벌이", "가족계획",
-                     "가정"], "marital"),
-    **dict.fromkeys(["외모", "용모", "인상", "키", "신장", "체중", "몸무게", "몸매", "얼굴", "미모", "미인", "미남", "BMI", "bmi",
-                     "훈남", "훈녀", "예쁘다", "잘생기다", "날씬하다", "뚱뚱하다", "비만", "호감형", "외형", "체격",
-                     "체형", "통통하다", "마르다", "키크다", "피부", "이목구비", "비주얼", "탈모", "흉터", "사진", "전신", "셀카", "얼평",
-                     "증명사진", "프로필사진", "비만"], "appearance"),
-    **dict.fromkeys(["출신지", "고향", "국적", "외국인", "내국인", "한국인", "조선족", "교포", "동포", "흑인",
-                     "백인", "혼혈", "인종", "다문화", "지방대", "사투리", "본적", "연고", "외국", "거주", "거주자", "국적자", "출신자", "중국인", "일본인",
-                     "베트남인", "탈북민", "새터민", "이민자", "귀화자", "귀화", "연고자", "피부색", "출생지", "출생자"], "origin"),
-    **dict.fromkeys(["종교", "기독교", "개신교", "불교", "천주교", "가톨릭", "이슬람", "무슬림", "교회", "성당", "신자",
-                     "신앙", "크리스천", "교인", "불자", "무교", "신천지", "절", "신도"], "religion"),
-    **dict.fromkeys(["장애", "장애인", "휠체어", "질병", "질환", "병력", "지병", "건강", "건강하다", "정신과", "우울증",
-                     "공황", "시각장애", "청각장애", "보청기", "당뇨", "HIV", "에이즈", "비장애인", "정상인", "튼튼하다",
-                     "허약하다", "장애우", "신체", "신체적", "보균자", "보균", "감염인", "감염자", "간염", "정신질환", "정신병"], "disability"),
-    **dict.fromkeys(["주민등록번호", "주민번호", "주민등록증", "신분증", "등본", "초본", "가족관계증명서"], "rrn"),
-    **dict.fromkeys(["young", "old", "older", "younger"], "age"),
-    **dict.fromkeys(["male", "female"], "sex"),
-    **dict.fromkeys(["부모", "아버지", "어머니", "부친", "모친", "가정환경", "집안", "재산", "형제", "자매", "친인척", "아버님", "어머님",
-                     "가족", "부모님", "가문", "금수저", "흙수저", "자가", "전세", "월세", "신용",
-                     "가정사", "가족관계", "혼인관계"], "family"),
-}
-# Region names count as origin when said of a person ("부산 사람", "경상도 출신").
-KO_REGIONS = {"서울", "부산", "대구", "인천", "광주", "대전", "울산", "세종", "경기", "강원", "충청", "충북", "충남",
-              "전라", "전북", "전남", "경상", "경북", "경남", "제주", "호남", "영남", "충청도", "경상도", "전라도",
-              "강원도", "경기도", "제주도", "수도권", "지방", "강남", "서울대", "해외", "이북", "동남아",
-              "영남권", "호남권", "충청권", "한국", "중국", "일본", "베트남", "필리핀", "인도", "러시아", "북한", "조선",
-              "영남", "호남", "강원권", "수원", "성남", "용인", "창원", "청주", "천안", "전주", "포항", "김해", "송도"}
-# Groups whose preference is lawful (affirmative action); excluding them is still unlawful.
-KO_PROTECTED_GROUPS = {"장애인", "고령", "고령자", "중장년", "보훈", "보훈대상자", "유공자", "국가유공자", "장애우",
-                       "경력단절", "경단녀", "취업보호대상자", "한부모", "탈북민", "새터민", "다문화"}
-PERSON_NOUNS = {"분", "사람", "자", "지원자", "인재", "직원", "사원", "친구", "인력", "구직자", "후보", "후보자", "개발자",
-                "엔지니어", "디자이너", "마케터", "기획자", "담당자", "팀원", "동료", "신입", "경력자", "인원", "사람들",
-                "분들", "사원들", "직원들", "지원자들", "인턴", "애들", "여성", "남성", "여자", "남자", "거주자", "출신자",
-                "출신", "이", "놈", "년", "녀", "남", "맘", "국적자", "사람만", "분만", "멤버", "크루", "매니저",
-                "리더", "회계사", "재무담당자", "인사담당자", "경리", "비서", "상담원", "실무자", "알바", "아르바이트",
-                "보유자", "소유자", "노동자", "근로자", "인부", "기사", "직원분", "사원분", "비장애인", "정상인"}
-# Job titles: an attribute word compounded with one names the job's domain ("부동산 담당자").
-_JOB_TITLES = {"담당자", "매니저", "개발자", "엔지니어", "디자이너", "마케터", "기획자", "컨설턴트", "상담원", "상담사", "회계사",
-               "재무담당자", "인사담당자", "리더", "팀장", "실무자", "전문가", "분석가", "연구원", "사무원", "코디네이터"}
-# Nouns about applying or hiring that sit between an attribute and its predicate ("외국인 채용 불가").
-HIRING_NOUNS = {"지원", "채용", "모집", "입사", "선발", "고용", "응시", "입사지원", "공고", "채용공고", "포지션", "합격",
-                "면접", "서류", "위주", "우선", "우선순위", "우선권", "쪽", "편", "계열", "분위기", "정도", "조건",
-                "대상", "이상", "이하", "미만", "초과", "이내", "까지", "만", "전용", "한정", "제한", "위"}
-# Hiring words that tie an attribute to the applicant ("장애가 있으면 … 지원 불가").
-LINK_NOUNS = {"지원", "채용", "모집", "입사", "선발", "고용", "응시", "입사지원", "공고", "채용공고", "포지션", "합격",
-              "면접", "서류", "지원서"}
-# Nouns that continue an attribute ("출산 계획", "부모님 직업", "결혼 여부와 관계없이").
-ATTRIBUTE_EXTENSIONS = {"계획", "예정", "여부", "유무", "직업", "직장", "학력", "연봉", "소득", "배경", "환경", "사항",
-                        "상태", "유형", "관계", "문제", "이력", "경험자", "세대", "13자리", "자리", "전부", "전체", "형편", "수준", "사정",
-                        "생각", "증명서", "증명", "등급", "권", "번호", "등록", "사진", "지역", "대", "살", "세", "cm",
-                        "kg", "센티", "킬로", "이후", "이전", "초반", "중반", "후반", "중", "생", "년생", "뒷자리", "앞자리", "앞뒤", "란",
-                        "사본", "앞뒷면", "앞면", "뒷면", "결과", "결과표",
-                        "음성", "확인서", "진단서", "결과지", "검사", "소견"}
-# Predicates: RESTRICT limits or excludes; SELECT picks or prefers (negated, it excludes).
-KO_RESTRICT = {"제한", "이하", "미만", "초과", "까지", "이내", "불가", "불가능", "제외", "한정", "거르다", "사절", "안쪽", "자제",
-               "배제", "탈락", "곤란", "어렵다", "힘들다", "빼다", "안되다", "금지", "컷", "걸러내다", "자르다",
-               "말다", "감점", "부적합", "어울리다", "싫다", "꺼리다", "피하다", "불리", "불합격",
-               "거절", "아니다", "곤란하다", "부담", "부담스럽다", "이상", "싫어하다", "×", "❌", "✕", "✖", "ㄴㄴ", "노노", "no", "X", "x",
-               "아래", "밑", "걸러지다"}
-KO_SELECT = {"우대", "선호", "환영", "원하다", "바라다", "희망", "좋다", "뽑다", "채용", "선발", "모집", "찾다", "유도",
-             "구하다", "받다", "필수", "요구", "가산점", "가점", "위주", "우선", "적합", "어울리다", "괜찮다",
-             "반기다", "플러스", "유리", "최고", "이상적", "좋아하다", "모시다", "낫다", "보다", "⭕", "○", "만", "뿐", "가능", "오다",
-             "들어오다", "공고", "포지션", "한하다", "대상", "맞다", "자격", "조건"} - {"만", "뿐", "가능", "좋아하다"}
-# Attributes that name a person by themselves; any other attribute (나이, 건강, 가족…) needs a
-# person or a hiring word between it and the predicate before it is read as a condition on applicants.
-KO_PERSON_ATTRS = {"여성", "남성", "여자", "남자", "여직원", "남직원", "아가씨", "아줌마", "아저씨", "총각", "처녀", "여성분",
-                   "남성분", "여사원", "남사원", "여학생", "남학생", "남녀", "기혼자", "미혼자", "싱글", "솔로", "돌싱",
-                   "임산부", "임신부", "엄마", "여자분", "남자분", "아빠", "워킹맘", "주부", "유부남", "유부녀", "애엄마", "애아빠", "외국인",
-                   "내국인", "한국인", "조선족", "교포", "동포", "흑인", "백인", "혼혈", "중국인", "일본인", "베트남인",
-                   "탈북민", "새터민", "이민자", "지방대", "크리스천", "교인", "불자", "신자", "무슬림", "장애인", "비장애인", "보균자", "감염인", "감염자",
-                   "신도", "출생자",
-                   "정상인", "장애우", "막내", "미인", "미남", "훈남", "훈녀", "미혼", "기혼", "금수저", "흙수저", "꼰대",
-                   "노땅", "MZ", "엠지", "신혼", "아재", "연고자", "귀화자", "국적자", "형님", "누나", "언니", "오빠", "청일점", "홍일점", "띠"}
-# Everyday words that are attributes only in context; a mention alone says nothing.
-AMBIGUOUS_WORDS = {"절", "병", "약", "애", "가정", "피부", "얼굴", "키", "인상", "신장", "환자", "질환", "사진", "건강", "가족",
-                   "아이", "동안", "신용", "자가", "전세", "월세", "외국", "한국"}
-# Photos matter only when they are asked for ("사진 첨부 필수"), not as job content (사진 보정).
-PHOTO_WORDS = {"사진", "증명사진", "프로필사진", "전신", "셀카"}
-# Age-coded words for a person ("막내", "아재", "MZ"): in a sentence about the person wanted
-# they are an age condition even without a predicate.
-KO_AGE_CODED = {"막내", "아재", "꼰대", "노땅", "MZ", "엠지"}
-# Verbs whose subject does the preferring ("여성들이 선호하는 무드"): the attribute is the agent.
-KO_AGENTIVE = {"선호하다", "원하다", "찾다", "바라다", "희망하다", "좋아하다"}
-# Asking for the information itself ("부모님 직업을 적어", "출신지 기재").
-KO_COLLECT = {"적다", "기재", "기입", "제출", "작성", "첨부", "확인", "알리다", "밝히다", "쓰다", "명시", "증빙", "필수", "받다", "체크", "칸",
-
-              "요구", "요청"}
-KO_PREDICATE_NOUNS = {"우대", "선호", "환영", "제한", "불가", "제외", "한정", "사절", "배제", "탈락", "곤란", "금지", "필수",
-                      "요구", "가산점", "가점", "감점", "희망", "무관", "불문", "대상", "기재", "제출", "기입", "첨부", "명시"}
-# Words whose presence between attribute and predicate make it a statement of the rule.
-KO_NEUTRALIZERS = {"무관", "관계없다", "상관없다", "불문", "관계없이", "상관없이", "차별", "무관하다", "구분", "모두", "누구나", "전부",
-                   "묻다", "요구하다", "수집", "평등", "공정", "블라인드", "없이", "다양하다", "다양", "체류", "비자", "체류자격"}
-KO_NEGATORS = {"않다", "없다", "안", "못", "아니다", "말다", "불필요", "없애다"}
-# A benefit line describes who gets a benefit, not who may apply.
-BENEFIT_WORDS = re.compile(r"검진|의료비|보험|학자금|경조|축하금|휴가|휴직|수당|지원금|할인|연금|어린이집|보육|"
-                           r"돌봄|단축\s*근무|난임|태아|출산\s*선물|복지|혜택|교육비|장학금|상품권|가족\s*행사|가족\s*초청")
-
-# Attributes read as a requirement on their own when they describe the person wanted
-# ("젊은 인재", "건강한 분", "날씬한 분"): adjectives of age, health and looks.
-KO_INHERENT_ADJ = {"젊다", "어리다", "늙다", "건강하다", "튼튼하다", "날씬하다", "예쁘다", "잘생기다", "통통하다",
-                   "뚱뚱하다", "허약하다", "마르다", "영하다", "young"}
-
-_NUM_WORDS = {"스무": 20, "스물": 20, "서른": 30, "마흔": 40, "쉰": 50, "예순": 60, "이십": 20, "삼십": 30, "사십": 40,
-              "오십": 50, "육십": 60}
-
-
-# --- Initial-consonant spellings ("ㄴㅈ만", "ㅇㅁ 중요") ------------------------------------------
-_INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
-# Runs that are everyday chat shorthand, never read as an attribute word.
-_CHAT_SHORTHAND = {"ㅇㅈ", "ㄱㅅ", "ㅇㅋ", "ㄴㄴ", "ㅈㅅ", "ㅊㅋ", "ㄱㄱ", "ㅎㅇ", "ㅂㅂ", "ㅁㄹ", "ㄷㄷ", "ㅇㅇ", "ㅋㅋ",
-                   "ㅎㅎ", "ㅠㅠ", "ㅜㅜ", "ㄹㅇ", "ㅈㄱ", "ㅅㄱ", "ㄱㄷ", "ㅁㅊ", "ㅂㄷ", "ㅃㄹ", "ㅈㅂ", "ㄱㅊ"}
-
-
-def _initials_of(word: str) -> str:
-    return "".join(_INITIALS[(ord(c) - 0xAC00) // 588] if "가" <= c <= "힣" else "?" for c in word)
-
-
-@lru_cache(maxsize=1)
-def _initials_index() -> dict[str, str]:
-    """Initial consonants -> attribute word, for the words that name a person or a protected
-    attribute unambiguously; an initial spelling shared by two such words is left alone."""
-    words = {w for w in (KO_PERSON_ATTRS | set(KO_ATTRIBUTES) | KO_REGIONS | {"주민번호", "주민등록번호", "외모", "나이", "미혼", "기혼"})
-             if re.fullmatch(r"[가-힣]{2,6}", w) and w not in AMBIGUOUS_WORDS and not w.endswith("다")}
-    index: dict[str, set[str]] = {}
-    for w in words:
-        index.setdefault(_initials_of(w), set()).add(w)
-    # Two initials fit many words; only the commonest attribute words are read from them, the
-    # first listed winning ("ㅇㅁ" is 외모 before 엄마). Longer runs must fit one word.
-    # A collision between words of one category ("ㅈㅇㅇ": 장애인/장애우) still reads as that category.
-    out = {k: sorted(ws)[0] for k, ws in index.items()
-           if len(k) > 2 and len({KO_ATTRIBUTES.get(w, "origin" if w in KO_REGIONS else w) for w in ws}) == 1}
-    for w in _TWO_INITIAL_WORDS:
-        k = _initials_of(w)
-        if k not in _CHAT_SHORTHAND and k not in _PROFANE_INITIALS:
-            out.setdefault(k, w)
-    return out
-
-
-_TWO_INITIAL_WORDS = ("남자", "여자", "남성", "여성", "외모", "나이", "미혼", "기혼", "종교", "장애", "출신", "국적", "연령",
-                      "용모", "결혼", "임신", "유부", "돌싱", "지방", "신앙", "병력", "서울")
-_PROFANE_INITIALS = {"ㅅㅂ", "ㅂㅅ", "ㅈㄹ", "ㄱㅅㄲ", "ㅆㅂ"}
-
-
-_JAMO_RUN = re.compile(r"(?<![\u3131-\u318e])[\u3131-\u314e]{2,6}(?![\u3131-\u318e])")
-
-
-# Words a user may break into spaced syllables ("경 상 도 사람"): joined back when they spell one.
-SPACED_WORDS = frozenset(w for w in set(KO_ATTRIBUTES) | KO_REGIONS | KO_PERSON_ATTRS
-                         if re.fullmatch(r"[가-힣]{2,6}", w) and w not in AMBIGUOUS_WORDS)
-
-
-def expand_initials(text: str) -> str:
-    """'야간이라 ㄴㅈ만 뽑아' -> '야간이라 남자만 뽑아': an attribute word spelled by its initial consonants."""
-    index = _initials_index()
-    return _JAMO_RUN.sub(lambda m: index.get(m.group(0), m.group(0)), text)
-
 
 @dataclass(frozen=True)
 class ConceptHit:
@@ -260,9 +117,9 @@ def _age_number(tokens, i) -> bool:
             return True
     if t.tag == "SN" and re.fullmatch(r"\d{2,4}년생", t.form):
         return True
-    if t.form in _NUM_WORDS and nxt in ("대", "살", "세", "넘다"):
+    if t.form in NUM_WORDS and nxt in ("대", "살", "세", "넘다"):
         return True
-    if t.tag == "NR" and t.form in _NUM_WORDS:
+    if t.tag == "NR" and t.form in NUM_WORDS:
         return True
     return False
 
@@ -521,7 +378,7 @@ def _scan_sentence_ko(sentence: str, tokens, offset: int) -> list[ConceptHit]:
         elif head > j and tokens[head].form not in PERSON_NOUNS and any(
                 t.form in ("때문", "탓") for t in tokens[head + 1:head + 4]):
             head = j  # "종교 활동 때문에 … 분은 곤란": the attribute is the reason given
-        if head >= j and j < n and _is_noun(tokens[j]) and tokens[head].form in _JOB_TITLES and cat not in ("age", "sex") \
+        if head >= j and j < n and _is_noun(tokens[j]) and tokens[head].form in JOB_TITLES and cat not in ("age", "sex") \
                 and not person_attr and not _age_number(tokens, i):
             i = head + 1  # "부동산관리 담당자", "외국계 고객사 급여정산 담당자": the job's domain, not the applicant
             continue

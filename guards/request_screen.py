@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from core.schemas import Finding
 from guards.confidential import LEAVE_OUT, scan_confidential_ask
-from guards.discrimination import SPACED_WORDS, expand_initials
+from guards.initials import SPACED_WORDS, expand_initials
 from guards.law import remove_spans, scan_law
 from guards.pii import mask_pii
 from guards.text import (

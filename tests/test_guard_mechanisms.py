@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from guards.confidential import scan_confidential_ask
-from guards.discrimination import expand_initials, scan_concepts
+from guards.discrimination import scan_concepts
+from guards.initials import expand_initials
 from guards.law import scan_law
 from guards.pii import find_pii
 from guards.request_screen import screen_request

@@ -1,0 +1,58 @@
+"""Attribute words written to slip past a filter: initial-consonant spellings ("ㄴㅈ만") and the
+words a spaced-out spelling is joined back into ("경 상 도")."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from guards.ko_lexicon import AMBIGUOUS_WORDS, KO_ATTRIBUTES, KO_PERSON_ATTRS, KO_REGIONS
+
+# --- Initial-consonant spellings ("ㄴㅈ만", "ㅇㅁ 중요") ------------------------------------------
+_INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+# Runs that are everyday chat shorthand, never read as an attribute word.
+_CHAT_SHORTHAND = {"ㅇㅈ", "ㄱㅅ", "ㅇㅋ", "ㄴㄴ", "ㅈㅅ", "ㅊㅋ", "ㄱㄱ", "ㅎㅇ", "ㅂㅂ", "ㅁㄹ", "ㄷㄷ", "ㅇㅇ", "ㅋㅋ",
+                   "ㅎㅎ", "ㅠㅠ", "ㅜㅜ", "ㄹㅇ", "ㅈㄱ", "ㅅㄱ", "ㄱㄷ", "ㅁㅊ", "ㅂㄷ", "ㅃㄹ", "ㅈㅂ", "ㄱㅊ"}
+
+
+def _initials_of(word: str) -> str:
+    return "".join(_INITIALS[(ord(c) - 0xAC00) // 588] if "가" <= c <= "힣" else "?" for c in word)
+
+
+@lru_cache(maxsize=1)
+def _initials_index() -> dict[str, str]:
+    """Initial consonants -> attribute word, for the words that name a person or a protected
+    attribute unambiguously; an initial spelling shared by two such words is left alone."""
+    words = {w for w in (KO_PERSON_ATTRS | set(KO_ATTRIBUTES) | KO_REGIONS | {"주민번호", "주민등록번호", "외모", "나이", "미혼", "기혼"})
+             if re.fullmatch(r"[가-힣]{2,6}", w) and w not in AMBIGUOUS_WORDS and not w.endswith("다")}
+    index: dict[str, set[str]] = {}
+    for w in words:
+        index.setdefault(_initials_of(w), set()).add(w)
+    # Two initials fit many words; only the commonest attribute words are read from them, the
+    # first listed winning ("ㅇㅁ" is 외모 before 엄마). Longer runs must fit one word.
+    # A collision between words of one category ("ㅈㅇㅇ": 장애인/장애우) still reads as that category.
+    out = {k: sorted(ws)[0] for k, ws in index.items()
+           if len(k) > 2 and len({KO_ATTRIBUTES.get(w, "origin" if w in KO_REGIONS else w) for w in ws}) == 1}
+    for w in _TWO_INITIAL_WORDS:
+        k = _initials_of(w)
+        if k not in _CHAT_SHORTHAND and k not in _PROFANE_INITIALS:
+            out.setdefault(k, w)
+    return out
+
+
+_TWO_INITIAL_WORDS = ("남자", "여자", "남성", "여성", "외모", "나이", "미혼", "기혼", "종교", "장애", "출신", "국적", "연령",
+                      "용모", "결혼", "임신", "유부", "돌싱", "지방", "신앙", "병력", "서울")
+_PROFANE_INITIALS = {"ㅅㅂ", "ㅂㅅ", "ㅈㄹ", "ㄱㅅㄲ", "ㅆㅂ"}
+
+
+_JAMO_RUN = re.compile(r"(?<![\u3131-\u318e])[\u3131-\u314e]{2,6}(?![\u3131-\u318e])")
+
+
+# Words a user may break into spaced syllables ("경 상 도 사람"): joined back when they spell one.
+SPACED_WORDS = frozenset(w for w in set(KO_ATTRIBUTES) | KO_REGIONS | KO_PERSON_ATTRS
+                         if re.fullmatch(r"[가-힣]{2,6}", w) and w not in AMBIGUOUS_WORDS)
+
+
+def expand_initials(text: str) -> str:
+    """'야간이라 ㄴㅈ만 뽑아' -> '야간이라 남자만 뽑아': an attribute word spelled by its initial consonants."""
+    index = _initials_index()
+    return _JAMO_RUN.sub(lambda m: index.get(m.group(0), m.group(0)), text)
