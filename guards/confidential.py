@@ -125,12 +125,19 @@ _PUBLIC = re.compile(r"(?<!안\s)(?<!않은\s)공개된|공개\s*정보|공시�
                      r"public\s+information", _I)
 
 
+def _clause_window(text: str, pos: int) -> tuple[int, int, int]:
+    """(start of the previous clause, start of this clause, end of the next clause): an ask may sit
+    in a neighbouring clause ("…횡령 건, 솔직하게 언급해줘")."""
+    s, e = _clause_bounds(text, pos)
+    s0, _ = _clause_bounds(text, max(0, s - 2))
+    _, e2 = _clause_bounds(text, min(len(text), e + 1))
+    return s0, s, e2
+
+
 def _secret_business(text: str) -> list[ConfidentialHit]:
     hits = []
     for m in _NOT_PUBLIC.finditer(text):
-        s, e = _clause_bounds(text, m.start())
-        s0, _ = _clause_bounds(text, max(0, s - 2))
-        _, e2 = _clause_bounds(text, min(len(text), e + 1))
+        s0, _, e2 = _clause_window(text, m.start())
         window = text[s0:e2]
         if (_KO_ASK.search(window) or _EN_ASK.search(window)) and _BUSINESS_INFO.search(window) and not _PUBLIC.search(window) and not LEAVE_OUT.search(window) \
                 and not re.search(r"(?:customer|client|user)\s+data|고객\s*(?:데이터|정보)", window, _I) \
@@ -158,10 +165,7 @@ def scan_confidential_ask(text: str) -> list[ConfidentialHit]:
             for m in rx.finditer(text):
                 if _SKILL_AFTER.match(text[m.end():]) and not _HAPPENED.search(text[max(0, m.start() - 25):m.end() + 20]):
                     continue
-                s, e = _clause_bounds(text, m.start())
-                # The ask may sit in the next or previous clause ("…횡령 건, 솔직하게 언급해줘").
-                _, e2 = _clause_bounds(text, min(len(text), e + 1))
-                s0, _ = _clause_bounds(text, max(0, s - 2))
+                s0, s, e2 = _clause_window(text, m.start())
                 if ask.search(text[s0:e2]) and not LEAVE_OUT.search(text[s:e2]):
                     hits.append(ConfidentialHit("ask", m.start(), m.end(), m.group(0)))
     return hits

@@ -192,7 +192,7 @@ def _restricts_outright(tokens) -> bool:
 
 
 def _person_mention(tokens, offset: int) -> ConceptHit | None:
-    for a, t in enumerate(tokens):
+    for t in tokens:
         if t.tag.startswith("NN") and (t.form in KO_PERSON_ATTRS or _lemma(t) in KO_PERSON_ATTRS) \
                 and t.form not in KO_PROTECTED_GROUPS:
             return ConceptHit(KO_ATTRIBUTES.get(t.form, "origin"), "ko", offset + t.start, offset + t.start + t.len, t.form,

@@ -277,8 +277,7 @@ def _injection(text: str, patterns: tuple[re.Pattern, ...] | None = None) -> re.
             if _NEGATED_ASK.search(m.group(0)):
                 continue
             left = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
-            sentence = text[left:] if left else text
-            sentence = re.split(r"[.!?\n]", sentence)[0]
+            sentence = re.split(r"[.!?\n]", text[left:])[0]
             if _MENTION_AS_SKILL.search(sentence) and not _REVEAL.search(sentence) \
                     and not _NEGATED_ASK.search(sentence) and not rx.pattern.startswith(("ignore", "disregard", "(이전")):
                 continue
@@ -461,11 +460,10 @@ def screen_request(request: str, language: str = "ko") -> ScreenResult:
     # A hiring condition (even an unlawful one) or a confidential ask is itself about the posting.
     about_law_or_secret = bool([h for h in scan_law(readable) if not h.excepted]) or bool(scan_confidential_ask(readable))
     about_hiring = _has_hiring_signal(readable) or about_law_or_secret
-    if readable.strip() and not about_hiring and (not _any(POSTING_CONTEXT, readable) or _off_topic_signal(readable)):
-        return reject("off_domain", "IN-DOMAIN-002", _any(OFF_DOMAIN, readable) or _any(OFF_DOMAIN_ASK, readable),
-                      "요청에서 채용공고와 관련된 내용을 찾지 못했습니다. 직무, 경력, 요건 등을 포함해 다시 요청해 주세요.",
-                      "The request does not describe a job posting. Please mention the role, level or requirements.")
-    if not _strong_hiring(readable) and _off_topic_signal(readable) and not about_law_or_secret:
+    # No hiring word at all, or only words everyday talk shares next to a sign of another topic.
+    no_posting = not about_hiring and (not _any(POSTING_CONTEXT, readable) or _off_topic_signal(readable))
+    other_topic = not _strong_hiring(readable) and not about_law_or_secret and _off_topic_signal(readable)
+    if readable.strip() and (no_posting or other_topic):
         return reject("off_domain", "IN-DOMAIN-002", _any(OFF_DOMAIN, readable) or _any(OFF_DOMAIN_ASK, readable),
                       "요청에서 채용공고와 관련된 내용을 찾지 못했습니다. 직무, 경력, 요건 등을 포함해 다시 요청해 주세요.",
                       "The request does not describe a job posting. Please mention the role, level or requirements.")
