@@ -17,7 +17,7 @@ _KO_THINGS = (
     r"(?:내부|사내|비공개|미공개|대외비|기밀|비밀|공개\s*전|공개되지\s*않은|극비)\S{0,3}\s*(?:\S{0,8}\s+){0,3}"
     r"(?:협업|계약|거래|딜|제휴|건|얘기|소문|이야기|사실|소식|프로젝트|과제|코드\s*명|코드네임|제품|신제품|서비스|고객사?|거래처|파트너|클라이언트|납품처|실적|매출|수치|숫자|"
     r"계획|로드맵|일정|서버|정보|자료|문서|사정|이슈|사건|명칭|예산|전략)",
-    r"(?:코드\s*명|코드네임|가칭|내부\s*명칭|개발\s*명|프로젝트\s*명)",
+    r"(?:코드\s*명|코드네임|가칭|내부\s*명칭|개발\s*명|프로젝트\s*명)|['\"‘“]\s*(?:프로젝트|project)\s+[가-힣A-Za-z]{2,}",
     r"(?:출시\s*(?:전|예정)|발표\s*(?:전|예정)|미출시|미발표|개발\s*중인|준비\s*중인|(?:발표|출시|공개)\s*(?:안\s*한|안\s*된|하지\s*않은|되지\s*않은|전인))"
     r"\s*(?:인\s*)?(?:\S{0,8}\s+){0,2}\S{0,6}\s*(?:제품|서비스|신제품|버전|모델|기능|라인업|앱|이름|명칭)",
     r"(?:공장|본사|사업장|사무실|물류\s*센터|센터)\s*(?:\S{0,6}\s*){0,2}(?:옮기|이전|이사|폐쇄|매각|철수|통폐합)\S{0,4}\s*(?:계획|예정|건|작업)",
@@ -43,18 +43,21 @@ _EN_THINGS = (
     r"\b(?:client|customer)\s+(?:names?|list)\b",
     r"\b(?:server|internal)\s+(?:ips?|hostnames?|addresses|urls?)\b|\bip\s+address(?:es)?\b",
     r"\b(?:layoffs?|laid\s+off|restructuring|embezzle\w*|fraud|lawsuits?|litigation|audit\s+findings?|"
-    r"internal\s+(?:audit|investigation)|data\s+breach|security\s+incident|downsizing|strike|union\s+dispute|"
+    r"internal\s+(?:audit|investigation)|data\s+breach|data\s+leak\w*|leak(?:ed)?\s+incident|breach\s+incident|"
+    r"(?:user|customer)\s+records?\s+(?:were\s+)?(?:exposed|leaked|stolen)|security\s+incident|downsizing|strike|union\s+dispute|"
     r"wage\s+(?:dispute|arrears)|revenue\s+(?:targets?|figures?|numbers?)|profit\s+margins?|burn\s+rate|laying\s+off|lay\s+off|"
-    r"valuation|plant\s+(?:closure|relocation))\b",
+    r"valuation|plant\s+(?:closure|relocation)|"
+    r"(?:closing|shutting\s+down|shuttering|consolidating)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}(?:office|plant|branch|site|factory|warehouse|"
+    r"store|center|centre)s?|letting\s+(?:~?\d+\s+|some\s+|many\s+|a\s+few\s+)?(?:people|employees|staff|workers|folks)\s+go)\b",
 )
 # An ask to put it in ("넣어", "include", "be honest about").
-_KO_ASK = re.compile(r"넣|포함|언급|밝혀|밝히|적어|적고|기재|공개|소개|설명|강조|솔직|알려|써\s*줘|써줘|써\s*주|쓰고|드러내|어필|명시|박아|표기|"
+_KO_ASK = re.compile(r"넣|포함|언급|밝혀|밝히|적어|적고|기재|공개|소개|설명|강조|솔직|알려|써\s*줘|써줘|써\s*주|쓰고|(?:라고|이라고|로)\s*쓰면|드러내|어필|명시|박아|표기|"
                      r"자랑|내세|활용|살려|반영|담아|보여|홍보|녹여")
 _EN_ASK = re.compile(r"\b(?:include|mention|add|disclose|reveal|list|name|talk\s+about|be\s+(?:honest|open|upfront)\s+about|say|write|note|"
                      r"emphasi[sz]e|announce|frame|explain|"
                      r"highlight|show(?:case)?|put|state|share|refer\s+to|brag|use|tell)\b", _I)
 # A skill or duty that merely touches the topic ("소송 대응 경험", "내부 감사 업무") is not an ask.
-_SKILL_AFTER = re.compile(r"^(?!\s*(?:계획|예정|건|사실|소식|내용|이슈|얘기|상황|결과|때문|문제))\s*(?:을|를|의|에)?\s*"
+_SKILL_AFTER = re.compile(r"^(?!\s*(?:계획|예정|건|사실|소식|내용|이슈|얘기|상황|결과|때문|문제|(?:대응|처리|진행|조사)\s*중))\s*(?:을|를|의|에)?\s*"
                           r"(?:[^\s.]{1,8}[\s·,()]+){0,3}"
                           r"(?:프로젝트\s*수행|수행|컨설팅|회계\s*처리|회계처리|실사|대응|예방|관리|방지|경험|역량|능력|업무|담당|실무|프로세스|체계|지원|"
                           r"처리|리스크|컴플라이언스|보안\s*교육|교육|서약|준수|experience|management|prevention|handling|skills?|training)", _I)
@@ -92,17 +95,20 @@ def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
 _NOT_PUBLIC = re.compile(
     r"내부적으로|내부\s*(?:에서만|용)|아직\s*(?:\S{0,6}\s*){0,2}(?:공개|발표|계약|확정|오픈)\S{0,3}\s*(?:안|전|하지\s*않|되지\s*않|못)|"
     r"(?:공개|발표|공시)\s*(?:안\s*(?:한|된|했)|전|되지\s*않은|하지\s*않은|예정\s*없는)|(?:이사회|경영진|임원\S{0,2}|대표님?)\s*(?:에서|끼리|사이에서)?만|"
-    r"(?:협의|협상|논의|검토|물밑\s*작업)\s*중|계약서?\s*상\s*비공개|비공개(?:긴|인데|라서|지만|이긴|이지만)|"
+    r"(?:협의|협상|논의|검토|물밑\s*작업|추진)\s*중|계약서?\s*상\s*비공개|(?:비공개|대외비|기밀|극비|비밀)(?:긴|인데|라서|지만|이긴|이지만|이라|입니다만)|"
+    r"(?:서명|체결|계약)\s*(?:직전|전|예정)|비밀\s*유지\s*(?:기간|중)|"
     r"아직\s+\S{1,8}\s*전(?:이|인|입니다|이에요|이라|이니)|미공개|미출시|미발표|출시\s*전|출시할|출시\s*예정|"
     r"\b(?:unreleased|non-public|(?:isn'?t|aren'?t|is\s+not|are\s+not)\s+(?:yet\s+)?(?:public|announced|official|disclosed))\b|검토안|도장\s*(?:찍기|찍은\s*적)?\s*전|계약\s*전|비밀리에|몰래|극비|"
     r"\b(?:not\s+(?:yet\s+)?(?:public|announced|disclosed|official)|(?:haven'?t|hasn'?t|have\s+not|has\s+not)\s+(?:yet\s+)?(?:been\s+)?"
     r"(?:publicly\s+)?(?:announced|disclosed|made\s+public|released)|unannounced|undisclosed|negotiating|in\s+talks|"
-    r"under\s+(?:an?\s+)?nda|secret|board[-\s]only|off\s+the\s+record|behind\s+closed\s+doors)\b", _I)
+    r"under\s+(?:an?\s+)?nda|secret|board[-\s]only|off\s+the\s+record|behind\s+closed\s+doors|quietly)\b", _I)
 # … said of business information (money, deals, clients, plans, headcount).
 _BUSINESS_INFO = re.compile(
     r"금액|목표|수치|숫자|매출|이익|원가|비용|예산|계약|거래|입점|납품|제휴|협업|파트너|고객|거래처|투자|기업\s*가치|밸류|인수|합병|"
+    r"합작|MOU|양해\s*각서|지분|법인\s*설립|\bjoint\s+venture\b|\bJV\b|"
     r"조건|계획|이전|인원|인력|직원\S{0,2}\s*(?:수|몇)|몇\s*명|구조\s*조정|라인|신제품|제품|출시|런칭|론칭|로드맵|실적|대출|"
-    r"\b(?:loans?|financing|bridge)\b|"
+    r"\b(?:loans?|financing|bridge)\b|소송|분쟁|고소|합의금|\d[\d.,]*\s*(?:억|만\s*원)|"
+    r"\b(?:su(?:e|ing|ed)|lawsuits?|litigation|disputes?|settlement|(?:KRW|USD|\$|₩)\s*[\d.,]+\s*(?:[BMK]|billion|million)?)\b|"
     r"\b(?:merger|acquisition|deal|contract|partners?(?:hip)?|clients?|customers?|revenue|profits?|margins?|valuation|funding|"
     r"investment|terms|line|launch|products?|figures?|numbers|headcount|layoffs?|roadmap|plans?)\b", _I)
 # An internal figure or event stated as this company's ("영업이익이 -9억", "세무조사 받고", "audit found").
@@ -111,6 +117,11 @@ _INTERNAL_FACT = re.compile(
     r"(?:매달|매월|분기|올해|작년|지난\s*분기)\s*(?:\S{0,6}\s*){0,2}(?:얼마|몇\s*(?:억|명))|세무\s*조사|국세청|감사\s*(?:에서|결과)|"
     r"(?:직원|인원|인력)\S{0,3}\s*(?:\S{0,6}\s*)?몇\s*명|"
     r"(?:본부장|팀장|대표|이사|임원|부장|과장|실장|CFO|CEO|CTO)\S{0,3}\s*(?:\S{0,4}\s*)?(?:연봉|급여|월급|보수)\S{0,3}\s*[\d억천만,.\s]*\d|"
+    # The pay of the person who held the job is that person's, named or not.
+    r"(?:전임자|전\s*담당자|기존\s*담당자|퇴사자|前任者?)\S{0,3}\s*(?:\S{0,8}\s*)?(?:연봉|급여|월급|보수|처우)|"
+    r"[가-힣]{2,4}\s*(?:님|씨|매니저|리드|팀장|과장|대리)\S{0,2}\s*(?:의\s*)?(?:연봉|급여|월급|보수)\S{0,3}\s*[\d억천만,.\s]*\d|"
+    r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?'s\s+(?:salary|pay|compensation|base\s+pay)\s+(?:is|was|of)\b|"
+    r"\b(?:predecessor|previous\s+(?:hire|holder|incumbent)|outgoing\s+\w+)'?s?\s+(?:salary|pay|compensation|package)\b|"
     r"\b(?:CFO|CEO|CTO|COO|controller|director|manager|VP)'s\s+(?:salary|pay|compensation)\s+is\b|"
     r"\bunder\s+(?:a|an|the)?\s*(?:\w+'?s?\s+)?(?:investigation|accounting\s+review|audit|probe)\b|"
     r"\b(?:revenue|profit|loss|burn|margin|ebitda|valuation)\b[^.\n]{0,25}\b(?:was|is|were|of|at|came\s+in\s+at)\s+"
@@ -121,8 +132,15 @@ _INTERNAL_FACT = re.compile(
 LEAVE_OUT = re.compile(r"(?:넣|쓰|적|언급|포함|공개)지\s*(?:말|마|않)|(?:공개|언급|노출|쓰)\S{0,2}\s*(?:하면|되면|면)\s*안\s*되|뭉뚱그|"
                         r"빼고|빼\s*줘|제외하고|없이|\b(?:don'?t|do\s+not|never|without|"
                         r"leave\s+out|omit|exclude|avoid)\b", _I)
-_PUBLIC = re.compile(r"(?<!안\s)(?<!않은\s)공개된|공개\s*정보|공시된|보도된|기사|press\s+release|(?<!n't\s)(?<!not\s)publicly\s+(?:available|announced)|"
+_PUBLIC = re.compile(r"(?<!안\s)(?<!않은\s)공개된|공개\s*정보|공시된|공시\s*자료|(?<!내부\s)(?<!내부)감사\s*보고서|DART|보도된|기사|"
+                     r"press\s+release|(?<!n't\s)(?<!not\s)publicly\s+(?:available|announced)|"
                      r"public\s+information", _I)
+
+
+def _next_sentence(text: str, pos: int) -> str:
+    """The text from pos to the end of the sentence after the one pos is in."""
+    ends = [m.end() for m in re.finditer(r"[.!?\n]", text[pos:])]
+    return text[pos:pos + ends[1]] if len(ends) > 1 else text[pos:]
 
 
 def _clause_window(text: str, pos: int) -> tuple[int, int, int]:
@@ -134,14 +152,34 @@ def _clause_window(text: str, pos: int) -> tuple[int, int, int]:
     return s0, s, e2
 
 
+# A case against the company going on now ("지금 받고 있는 공정위 조사", "currently under FTC review"):
+# a duty to handle it does not make it public.
+_ONGOING_CASE = re.compile(
+    r"(?:지금|현재|요즘|한창)\s*(?:\S{0,8}\s*){0,4}(?:조사|감사|검사|수사|소송|제재|특별\s*감독|행정\s*처분|사전\s*통지|시정\s*명령|"
+    r"과징금|과태료|영업\s*정지)\S{0,3}\s*(?:를|을)?\s*(?:받|진행|대응)|"
+    r"(?:받고|진행\s*중인|진행되고)\s*있?는?\s*(?:\S{0,8}\s*){0,2}(?:조사|감사|검사|수사|소송|제재|특별\s*감독)|"
+    r"(?:행정\s*처분|사전\s*통지|시정\s*명령|과징금|영업\s*정지|구제\s*신청|부당\s*해고)\S{0,6}\s*(?:\S{0,6}\s*)?(?:받은|받고|진행|제기|계류|pending)|"
+    r"\b(?:still\s+pending|filed\s+(?:a|an)\s+[^.\n]{0,40}\b(?:with|against)|was\s+(?:let\s+go|fired|terminated|dismissed)\b[^.\n]{0,60}"
+    r"\b(?:filed|suing|sued|complaint|dispute|pending))|"
+    r"(?:조사|감사|검사|수사|소송|제재|특별\s*감독)\S{0,3}\s*(?:를|을)?\s*(?:받고\s*있|받는\s*중|진행\s*중)|"
+    r"\b(?:currently|now)\s+(?:under|facing|fighting|in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:investigation|probe|audit|lawsuit|"
+    r"litigation|review|inquiry)", _I)
+
+
 def _secret_business(text: str) -> list[ConfidentialHit]:
     hits = []
     for m in _NOT_PUBLIC.finditer(text):
         s0, _, e2 = _clause_window(text, m.start())
         window = text[s0:e2]
+        window += _next_sentence(text, e2)  # "(the contract is under NDA …). Mention that …"
         if (_KO_ASK.search(window) or _EN_ASK.search(window)) and _BUSINESS_INFO.search(window) and not _PUBLIC.search(window) and not LEAVE_OUT.search(window) \
                 and not re.search(r"(?:customer|client|user)\s+data|고객\s*(?:데이터|정보)", window, _I) \
                 and not _SKILL_AFTER.match(text[m.end():]):
+            hits.append(ConfidentialHit("ask", m.start(), m.end(), m.group(0)))
+    for m in _ONGOING_CASE.finditer(text):
+        s0, _, e2 = _clause_window(text, m.start())
+        window = text[s0:e2] + _next_sentence(text, e2)
+        if (_KO_ASK.search(window) or _EN_ASK.search(window)) and not LEAVE_OUT.search(window):
             hits.append(ConfidentialHit("ask", m.start(), m.end(), m.group(0)))
     for m in _INTERNAL_FACT.finditer(text):
         # The sentence holding the fact (figures carry commas: "9,500만 원").
@@ -152,6 +190,13 @@ def _secret_business(text: str) -> list[ConfidentialHit]:
                 and not LEAVE_OUT.search(window) and not _SKILL_AFTER.match(text[m.end():]):
             hits.append(ConfidentialHit("ask", m.start(), m.end(), m.group(0)))
     return hits
+
+
+# "신규 입사자는 비밀유지서약서에 서명", "the role handles confidential data": the posting's own terms
+# and duties, not a secret put into it.
+ONBOARDING_OR_DUTY = re.compile(r"서약서?|보안\s*교육|신규\s*입사자|입사\s*(?:일|시)에?\s*(?:\S{0,10}\s*)?서명|다루는|취급|"
+                                r"\bhandles?\b|\bhandling\b|\bnew\s+hires\b|\bsign(?:s|ed|ing)?\s+(?:an?\s+|the\s+|our\s+)?"
+                                r"(?:nda|confidentiality|non-disclosure|secrecy)|\bsecurity\s+(?:training|policy)|\binfosec\b", _I)
 
 
 def scan_confidential_ask(text: str) -> list[ConfidentialHit]:
@@ -166,7 +211,8 @@ def scan_confidential_ask(text: str) -> list[ConfidentialHit]:
                 if _SKILL_AFTER.match(text[m.end():]) and not _HAPPENED.search(text[max(0, m.start() - 25):m.end() + 20]):
                     continue
                 s0, s, e2 = _clause_window(text, m.start())
-                if ask.search(text[s0:e2]) and not LEAVE_OUT.search(text[s:e2]):
+                if ask.search(text[s0:e2]) and not LEAVE_OUT.search(text[s:e2]) \
+                        and not ONBOARDING_OR_DUTY.search(text[s:e2]) and not _PUBLIC.search(text[s0:e2]):
                     hits.append(ConfidentialHit("ask", m.start(), m.end(), m.group(0)))
     return hits
 
@@ -178,3 +224,32 @@ def scan_confidential_output(text: str) -> list[ConfidentialHit]:
     hits += [ConfidentialHit("incident_or_codename", m.start(), m.end(), m.group(0))
              for m in _STATED_INCIDENT.finditer(text)]
     return hits
+
+
+# What names a secret across sentences: figures with units, names with an honorific, quoted
+# wording and Latin names ("8,400만원", "박소연님", "'올리브영 PB …'", "NuriChat").
+_SALIENT = re.compile(r"\d[\d,.]*\s*(?:억|만\s*원|만원|천만|원|%|명|건|[BMK]\b|(?i:billion|million))|[가-힣]{2,4}(?=\s*(?:님|씨))|"
+                      r"(?<![A-Za-z])[A-Z][a-z0-9]*[A-Z0-9][A-Za-z0-9]*(?:\s+[A-Z][A-Za-z0-9]+)*|"
+                      r"(?<![A-Za-z])[A-Z][a-z]{2,}(?:\s+[A-Z][A-Za-z0-9]+)+|[가-힣A-Za-z]{2,}(?=\s*(?:PB|OEM|MOU)\b)")
+
+
+def secret_sentences(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences to drop for confidential matches: each sentence holding one, and every other
+    sentence that names the same figure, person or product (the secret restated, or quoted for
+    insertion, in the next sentence)."""
+    bounds = [(m.start(), m.end()) for m in re.finditer(r"[^\s.!?][^.!?\n]*[.!?]*", text)]
+    hit = {b for b in bounds for s, e in spans if b[0] <= s < b[1] or (s < b[0] and e > b[0])}
+    terms = {re.sub(r"\s+", "", t.group(0)).lower() for b in hit for t in _SALIENT.finditer(text[b[0]:b[1]])
+             if len(t.group(0)) >= 2}
+    grams = {g for b in hit for g in _trigrams(text[b[0]:b[1]])}
+    more = {b for b in bounds if b not in hit and (any(re.sub(r"\s+", "", t.group(0)).lower() in terms
+                                                      for t in _SALIENT.finditer(text[b[0]:b[1]]))
+                                                  or grams & _trigrams(text[b[0]:b[1]]))}
+    return sorted(hit | more) + spans
+
+
+def _trigrams(sentence: str) -> set[tuple[str, ...]]:
+    """Three words in a row, particles trimmed ("양산 일정 지연에" ~ "양산 일정 지연 건")."""
+    words = [re.sub(r"(?<=[가-힣])(?:에서|으로|에|의|을|를|이|가|은|는|로|과|와|도)$", "", w)
+             for w in re.findall(r"[가-힣A-Za-z0-9]+", sentence)]
+    return {tuple(words[i:i + 3]) for i in range(len(words) - 2)}

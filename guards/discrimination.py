@@ -56,7 +56,13 @@ class ConceptHit:
 def _kiwi():
     from kiwipiepy import Kiwi
 
-    return Kiwi()
+    kiwi = Kiwi()
+    # Compound attribute nouns stay one word ("한부모", "건강검진" is not, "신용불량자" is): Kiwi
+    # splits unknown compounds, and a split half ("한" + "부모") reads as something else.
+    for word in {*KO_ATTRIBUTES, *ATTRIBUTE_EXTENSIONS, *KO_RESTRICT}:
+        if re.fullmatch(r"[가-힣]{3,8}", word) and not word.endswith("다"):
+            kiwi.add_user_word(word, "NNG", 5)
+    return kiwi
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -117,6 +123,9 @@ def _age_number(tokens, i) -> bool:
             return True
     if t.tag == "SN" and re.fullmatch(r"\d{2,4}년생", t.form):
         return True
+    if t.tag == "SN" and re.fullmatch(r"(?:19[4-9]\d|20[01]\d)", t.form) and nxt == "년" and any(
+            x.form in ("출생", "출생자", "생", "태생", "출생일") or _lemma(x) == "태어나다" for x in tokens[i + 2:i + 5]):
+        return True  # "1995년 이후 출생자": a birth year is an age
     if t.form in NUM_WORDS and nxt in ("대", "살", "세", "넘다"):
         return True
     if t.tag == "NR" and t.form in NUM_WORDS:
@@ -178,6 +187,8 @@ def scan_korean(text: str) -> list[ConceptHit]:
                     found += _scan_sentence_ko(c.group(0), kiwi.tokenize(c.group(0)), s_start + c.start())
         found += [h for h in _trait_hits(tokens, s_start, benefit)
                   if not any(f.start < h.end and h.start < f.end for f in found)]
+        found += [h for h in _family_member_hits(tokens, s_start, benefit)
+                  if not any(f.start < h.end and h.start < f.end for f in found)]
         if not found and prev_mention is not None and _refuses_unnamed(tokens):
             found.append(prev_mention)  # "무슬림은 … 걱정돼서요. 이번엔 안 받으려고 하니 …"
         prev_mention = _person_mention(tokens, s_start) if not found else None
@@ -185,10 +196,38 @@ def scan_korean(text: str) -> list[ConceptHit]:
     return hits
 
 
+_FAMILY_MEMBERS = {"가족", "직계가족", "친인척", "친척", "부모", "부모님", "형제", "자매", "가족들", "식구", "집안"}
+
+
+def _family_member_hits(tokens, offset: int, benefit: bool) -> list[ConceptHit]:
+    """"가족 중 노조 활동하는 사람 있으면 안 됨", "가족 중 … 이력 無": a condition on what the
+    applicant's relatives are or do is a condition on family background."""
+    if benefit:
+        return []
+    for i, t in enumerate(tokens[:-1]):
+        if not (t.form in _FAMILY_MEMBERS and t.tag.startswith("NN") and tokens[i + 1].form in ("중", "중에", "중에서")):
+            continue
+        for k in range(i + 2, min(len(tokens), i + 16)):
+            x = tokens[k]
+            lemma = _lemma(x)
+            if x.tag in ("SF",):
+                break
+            if lemma in KO_RESTRICT and lemma not in ("이상", "까지") or x.form in ("無", "불가", "제외") or (
+                    lemma == "되다" and (_negated_before(tokens, k) or _negated_after(tokens, k))) or (
+                    x.form in ("제출", "기재", "증빙") and x.tag.startswith("NN")):
+                return [ConceptHit("family", "ko", offset + t.start, offset + x.start + x.len, t.form, f"({x.form})")]
+    return []
+
+
 def _restricts_outright(tokens) -> bool:
     """'출산휴가 가면 곤란해서 미혼자만': a restriction in a sentence that names a benefit."""
     return any(_lemma(t) in ("곤란", "곤란하다", "불가", "제외", "사절", "거르다", "배제", "안되다") for t in tokens) or any(
-        _lemma(t) in ("받다", "뽑다", "되다") and _negated_before(tokens, i) for i, t in enumerate(tokens))
+        _lemma(t) in ("받다", "뽑다", "되다") and _negated_before(tokens, i) for i, t in enumerate(tokens)) or (
+        # "휴직 계획이 없는 분": the person wanted is one who will not use the benefit.
+        any(t.form in ("계획", "예정", "생각") and any(_lemma(x) == "없다" for x in tokens[i + 1:i + 4])
+            and any(x.form in PERSON_NOUNS for x in tokens[i + 2:i + 6]) for i, t in enumerate(tokens)) or (
+        # "지원 시 건강검진 결과 제출 필수": a document demanded with the application, not a benefit.
+        any(t.form in ("제출", "첨부") for t in tokens) and any(t.form in ("필수", "지원서", "서류") for t in tokens)))
 
 
 def _person_mention(tokens, offset: int) -> ConceptHit | None:
@@ -218,7 +257,8 @@ _TRAIT_CORES = {"가족": "family", "신앙": "religion", "질환": "disability"
                 "부모": "family", "재산": "family", "혼인": "marital", "이혼": "marital", "이슬람": "religion", "기독": "religion",
                 "불교": "religion", "천주": "religion", "무교": "religion", "감염": "disability", "보균": "disability",
                 "안경": "appearance", "정년": "age", "암": "disability", "디스크": "disability", "입원": "disability",
-                "수술": "disability", "몸": "disability", "혈압": "disability", "당뇨": "disability", "공황": "disability"}
+                "수술": "disability", "몸": "disability", "혈압": "disability", "당뇨": "disability", "공황": "disability",
+                "휴직": "marital"}
 # Heads that make the clause about a skill, not a trait ("해외 거주 경험 있는 분").
 _SKILL_HEADS = {"경험", "경험자", "경력자", "실무", "경력", "자격", "자격증", "지식", "역량", "능력", "이해", "이해도", "관심", "감각", "노하우", "전문성"}
 # Words after the person that make the clause descriptive or inclusive ("…분이 많아요", "…분도 환영",
@@ -227,18 +267,26 @@ _TRAIT_NOT_A_CONDITION = {"많다", "계시다", "위하다", "함께", "께", "
 
 
 # Nouns that may stand between a trait and its verb ("우울증 이력 있는", "체중 관리 잘 되는").
-_TRAIT_LINKS = ATTRIBUTE_EXTENSIONS | {"관리", "생활", "부담", "소견", "진료", "가능성", "활동", "상태", "문제", "기록", "치료",
+_TRAIT_LINKS = ATTRIBUTE_EXTENSIONS | {"관리", "생활", "부담", "소견", "진료", "가능성", "활동", "상태", "문제", "기록", "치료", "착용", "가능",
                                        "정신", "등", "입원", "투약", "복용", "내", "최근"}
 
 
 def _heads_clause(tokens, a: int, v: int) -> bool:
     """The trait is what the clause's verb is said of: only particles, adverbs, numbers and
     trait-extending nouns between them ("정신과 주인의식이 있으신": 주인의식 is what is had)."""
-    if a and tokens[a - 1].tag in ("NNG", "NNP", "SL") and tokens[a].form in AMBIGUOUS_WORDS \
+    if a and tokens[a - 1].tag in ("NNG", "NNP", "SL") and tokens[a - 1].form not in ("이상", "이하", "미만", "정도", "등") \
+            and tokens[a].form in AMBIGUOUS_WORDS \
             and KO_ATTRIBUTES.get(tokens[a].form) != "disability":
         return False  # "급여 인상": part of a longer noun ("중증 질환" is still an illness)
+    # "종교적 식단 제한", "신체적 조건": an attribute made an adjective with 적 heads the nouns it modifies.
+    derived = a + 1 < v and tokens[a + 1].tag == "XSN" and tokens[a + 1].form == "적"
+    # Nouns written onto the attribute are part of it ("이슬람" + "교").
+    while a + 1 < v and tokens[a + 1].tag.startswith("NN") and tokens[a + 1].start == tokens[a].start + tokens[a].len:
+        a += 1
     for t in tokens[a + 1:v]:
-        if t.tag.startswith(("J", "MA", "XSN", "SN", "NR", "XPN", "XR")) or t.form in _TRAIT_LINKS or t.tag == "VCP":
+        if t.tag.startswith(("J", "MA", "XSN", "SN", "NR", "XPN", "XR", "SSC")) or t.form in _TRAIT_LINKS or t.tag == "VCP":
+            continue
+        if derived and t.tag.startswith("NN"):
             continue
         if t.tag.startswith(("VA", "VV", "XSA", "XSV")) and t.form in ("하", "되", "있", "없"):
             continue
@@ -251,7 +299,8 @@ def _trait_category(tokens, a: int) -> str | None:
     cat = _ko_attribute(tokens, a)
     if cat == "origin_region":
         marks = ("출신", "거주", "태생", "토박이", "연고")
-        said_of_person = a + 1 < len(tokens) and tokens[a + 1].tag == "VCP"  # "경상도인 분"
+        nxt = a + 2 if a + 2 < len(tokens) and tokens[a + 1].tag == "XSN" else a + 1  # "영남권인 분"
+        said_of_person = nxt < len(tokens) and tokens[nxt].tag == "VCP"  # "경상도인 분"
         return "origin" if said_of_person or any(x.form in marks for x in tokens[a + 1:a + 3]) else None
     if cat:
         # Everyday words ("아이들을 좋아하는 분", "가족 같은") are traits only for looks and health.
@@ -263,6 +312,31 @@ def _trait_category(tokens, a: int) -> str | None:
     return None
 
 
+def _excluded_after(tokens, p: int, after) -> bool:
+    lemmas = [_lemma(t) for t in after]
+    return any(x in ("제외", "불가", "사절", "배제", "자제", "거르다") for x in lemmas) or any(
+        _lemma(t) in ("되다", "받다", "뽑다") and _negated_before(tokens, p + 1 + i) for i, t in enumerate(after))
+
+
+def _gives_reason(tokens, a: int, v: int) -> bool:
+    """The attribute phrase ends in a causal particle ("종교 활동으로", "육아 때문에") inside the clause."""
+    for k in range(a + 1, min(v, a + 4)):
+        if tokens[k].form in ("으로", "로") and tokens[k].tag == "JKB" or tokens[k].form in ("때문", "인하다", "탓"):
+            return True
+        if not (tokens[k].form in _TRAIT_LINKS or tokens[k].tag.startswith(("J", "XSN"))):
+            return False
+    return False
+
+
+def _sex_person(tokens, p: int) -> bool:
+    """The person noun names a sex ("강인한 남성분", "꼼꼼한 여직원") and heads its phrase."""
+    t = tokens[p]
+    if KO_ATTRIBUTES.get(t.form) != "sex" or not (t.form in KO_PERSON_ATTRS or t.form.endswith("분")):
+        return False
+    nxt = tokens[p + 1] if p + 1 < len(tokens) else None
+    return nxt is None or not nxt.tag.startswith("NN") or nxt.form in ("분", "분들", "들")
+
+
 def _trait_hits(tokens, offset: int, benefit: bool) -> list[ConceptHit]:
     out: list[ConceptHit] = []
     n = len(tokens)
@@ -270,11 +344,12 @@ def _trait_hits(tokens, offset: int, benefit: bool) -> list[ConceptHit]:
         return out
     for p in range(2, n):
         person = tokens[p]
-        if not (person.form in PERSON_NOUNS and person.tag.startswith("N")) or tokens[p - 1].tag != "ETM":
+        if not ((person.form in PERSON_NOUNS or _sex_person(tokens, p)) and person.tag.startswith("N")) or tokens[p - 1].tag != "ETM":
             continue
         # The clause: back to the previous boundary (punctuation, a clause ending, another modifier).
         b = p - 2
-        while b > 0 and p - b < 9 and not tokens[b - 1].tag.startswith(("SF", "SP", "SS", "EC", "ETM", "JC", "SW", "EF")):
+        # A closing quote is not a boundary ("'ㅅㅊㅈ' 활동 안 하는 분": the quoted word is the trait).
+        while b > 0 and p - b < 9 and not tokens[b - 1].tag.startswith(("SF", "SP", "SSO", "EC", "ETM", "JC", "SW", "EF")):
             b -= 1
         clause = tokens[b:p - 1]
         if any(t.form in _SKILL_HEADS for t in clause):
@@ -284,18 +359,23 @@ def _trait_hits(tokens, offset: int, benefit: bool) -> list[ConceptHit]:
             v -= 1  # "있으신", "안 쓰신": the clause's own verb
         if not tokens[v].tag.startswith(("VA", "VV", "XSA", "XSV", "VCP", "VCN")):
             continue
+        after = tokens[p + 1:p + 6]
         attr = next(((a, c) for a in range(b, v) if (c := _trait_category(tokens, a))
                      and _heads_clause(tokens, a, v)), None)
+        if attr is None and _excluded_after(tokens, p, after):
+            # "종교 활동으로 주말 근무 불가한 분 제외": the trait given as the reason, then excluded.
+            attr = next(((a, c) for a in range(b, v) if (c := _trait_category(tokens, a)) and _gives_reason(tokens, a, v)), None)
+        if attr is None and _sex_person(tokens, p):
+            attr = (p, "sex")  # "체력적으로 강인한 남성분": the person wanted is named by sex
         if attr is None:
             continue
         a, cat = attr
-        after = tokens[p + 1:p + 6]
         if after and after[0].form == "도" and after[0].tag == "JX":
             continue
         if any(_lemma(t) in _TRAIT_NOT_A_CONDITION or t.form in _TRAIT_NOT_A_CONDITION for t in after[:4]) and (
                 not any(_lemma(t) in ("많다", "계시다") for t in after[:4]) or (after and after[0].tag in ("JKS", "XSN"))):
             continue
-        verb = tokens[p - 2]
+        verb = tokens[v]
         after_lemmas = [_lemma(t) for t in after]
         restricts = any(x in KO_RESTRICT for x in after_lemmas) or any(t.form == "좀" for t in after[:3]) or any(
             _lemma(t) in ("되다", "받다", "뽑다") and _negated_before(tokens, p + 1 + i) for i, t in enumerate(after))
@@ -305,7 +385,7 @@ def _trait_hits(tokens, offset: int, benefit: bool) -> list[ConceptHit]:
         protected = cat == "disability" or _lemma(tokens[a]) in KO_PROTECTED_GROUPS
         if protected and positive and not restricts:
             continue  # "장애가 있는 분 우대": preferring a protected group is lawful
-        out.append(ConceptHit(cat, "ko", offset + tokens[a].start, offset + person.start + person.len,
+        out.append(ConceptHit(cat, "ko", offset + tokens[min(a, b if a == p else a)].start, offset + person.start + person.len,
                               tokens[a].form, f"({_lemma(verb)} {person.form})"))
     return out
 
@@ -353,10 +433,10 @@ def _scan_sentence_ko(sentence: str, tokens, offset: int) -> list[ConceptHit]:
                                              "연고자", "연고", "태생", "사람이", "분이")
                           or tokens[j].form.endswith("출신")):
                 cat = "origin"
-            elif any(tokens[k].form in ("출신", "거주", "연고", "연고자", "태생", "토박이", "거주자", "출신자")
+            elif any(tokens[k].form in ("출신", "거주", "연고", "연고자", "태생", "토박이", "거주자", "출신자", "졸업자", "졸업생")
                      for k in range(i + 1, min(max(j, i + 3) + 1, n))):
                 cat = "origin"
-                marks = ("출신", "거주", "연고", "연고자", "태생", "토박이", "거주자", "출신자")
+                marks = ("출신", "거주", "연고", "연고자", "태생", "토박이", "거주자", "출신자", "졸업자", "졸업생")
                 j = max(j, next((k for k in range(i + 1, n) if tokens[k].form in marks), j - 1) + 1)
             else:
                 i += 1
@@ -406,8 +486,10 @@ def _scan_sentence_ko(sentence: str, tokens, offset: int) -> list[ConceptHit]:
             i = j
             continue
         # Preceded by a noun it modifies ("API 키", "임금 인상", "신장 질환" handled above).
-        if i > 0 and tokens[i - 1].tag in ("SL", "NNG", "NNP") and lemma in ("키", "인상", "절", "병", "약", "애", "가정",
-                                                                               "건강", "신장", "질환", "얼굴", "피부"):
+        if i > 0 and tokens[i - 1].tag in ("SL", "NNG", "NNP") and (lemma in ("키", "인상", "절", "병", "약", "애", "가정",
+                                                                                "건강", "신장", "질환", "얼굴", "피부") or (
+                lemma == "사진" and tokens[i - 1].form not in ("증명", "프로필", "전신", "반명함", "본인", "지원자", "얼굴", "여권"))):
+            # ("밥 사진", "제품 사진": a photo of something, not of the applicant)
             i = j
             continue
         height = lemma in ("키", "신장") and j < n and (_lemma(tokens[j]) in ("크다", "작다") or (
@@ -419,8 +501,8 @@ def _scan_sentence_ko(sentence: str, tokens, offset: int) -> list[ConceptHit]:
             continue
         if lemma in AMBIGUOUS_WORDS and cat in ("marital", "family"):
             person_at = next((x for x in range(j, min(j + 8, n)) if tokens[x].form in PERSON_NOUNS and tokens[x].tag.startswith("N")), None)
-            if person_at is not None and any(tokens[x].tag.startswith(("VV", "VA")) and _lemma(tokens[x]) not in ("있다", "없다")
-                                             for x in range(j, person_at)):
+            if person_at is not None and any(tokens[x].tag.startswith(("VV", "VA")) and _lemma(tokens[x]) not in (
+                    "있다", "없다", "키우다", "돌보다", "기르다", "양육하다", "낳다", "두다") for x in range(j, person_at)):
                 i = j  # "아이들을 좋아하는 분": what the person likes, not whether they have children
                 continue
         # "신체장애우분들 … 우대": a protected group anywhere in the phrase makes preferring it lawful.
@@ -433,6 +515,11 @@ def _scan_sentence_ko(sentence: str, tokens, offset: int) -> list[ConceptHit]:
             found = None  # "건강이 최고", "가족이 된 것을 환영": not said of an applicant
         if found is None and lemma in KO_INHERENT_ADJ and _modifies_person(tokens, j):
             found = (j, "(describes the person wanted)")
+        if found is None and cat == "age" and _age_number(tokens, i) and j - 1 > i \
+                and KO_ATTRIBUTES.get(tokens[j - 1].form) == "sex" and tokens[j - 1].form in KO_PERSON_ATTRS | {"여성분", "남성분"} \
+                and not any(_lemma(t) in ("많다", "대부분", "주로", "주축", "구성", "위주", "타깃", "타겟", "고객")
+                            for t in tokens[j:j + 5]):
+            found = (j - 1, "(age and sex of the person wanted)")  # "'… 20~30대 여성분'으로 부탁"
         if found is None:
             found = _predicate_before(tokens, i, cat, lemma)
         if found is not None:
@@ -494,6 +581,11 @@ _PROPERTY_NOUNS = {"외모", "용모", "나이", "연령", "출신", "성별", "
                    "집안", "배경", "출신지", "출신지역", "지역", "여부", "사항", "조건", "스펙", "학벌", "조건들"}
 
 
+# Nouns that name the wording of a condition ("우대 문구", "제한 조항").
+_WORDING_NOUNS = {"문구", "문장", "표현", "조항", "내용", "조건", "사항", "항목", "요건", "란", "기준", "규정",
+                  "명시", "기재", "표기", "표시", "추가", "포함", "처리", "명기"}  # "지원 불가 명시": put in writing
+
+
 def _predicate_after(tokens, j: int, cat: str, attr_lemma: str) -> tuple[int, str] | None:
     n = len(tokens)
     limit = min(n, j + 24)
@@ -508,7 +600,12 @@ def _predicate_after(tokens, j: int, cat: str, attr_lemma: str) -> tuple[int, st
             return (k, f"({t.form})")
         if t.tag == "EC" and t.form in ("어야", "아야", "여야") and k - j <= 3:
             return (k, t.form)  # "남자분이어야": must be
-        if t.form == "좀" and (k + 1 >= n or tokens[k + 1].tag in ("SF", "SE", "SW", "SP") or tokens[k + 1].form in ("…", "..")):
+        if k == j and t.tag == "JX" and t.form in ("은", "는") and attr_lemma in _ATTR_LABELS and k + 2 < n \
+                and tokens[k + 1].tag.startswith(("NN", "SN", "SL")) and any(x.form in ("로", "으로") and x.tag == "JKB"
+                                                                             for x in tokens[k + 2:k + 4]):
+            return (k + 1, "(…로)")  # "성별은 남자로", "나이는 30대로": the attribute set to a value
+        if t.form == "좀" and (k + 1 >= n or tokens[k + 1].tag in ("SF", "SE", "SW", "SP") or tokens[k + 1].form in ("…", "..")
+                              or _lemma(tokens[k + 1]) in ("그렇다", "애매하다", "별로", "글쎄")):
             return (k, "(좀…)")  # "지방 출신은 좀..": a refusal left unsaid
         if t.tag == "EC" and t.form in ("면", "으면") and k - j <= 4 and k and tokens[k - 1].tag in ("EP", "VCP") \
                 and attr_lemma not in KO_PROTECTED_GROUPS and not any(x.tag.startswith("NN") and x.form not in PERSON_NOUNS
@@ -538,19 +635,21 @@ def _predicate_after(tokens, j: int, cat: str, attr_lemma: str) -> tuple[int, st
                     or _weak_predicate_ok(tokens, j, k):
                 return (k, f"({t.form})")
             continue
-        if lemma in ("있다", "없다") and k - j <= 2 and k + 2 < n and tokens[k + 1].tag == "ETM" \
-                and tokens[k + 2].form in PERSON_NOUNS and tokens[k + 2].tag.startswith("N"):
+        # The ending after an honorific ("있으신 분") is the same modifier.
+        e = next((m for m in range(k + 1, n) if tokens[m].tag != "EP"), n)
+        if lemma in ("있다", "없다") and k - j <= 2 and e + 1 < n and tokens[e].tag == "ETM" \
+                and tokens[e + 1].form in PERSON_NOUNS and tokens[e + 1].tag.startswith("N"):
             # "출산 계획이 없는 분", "아이 있는 엄마": the wanted person described by the attribute.
-            rest = _predicate_after(tokens, k + 3, cat, attr_lemma)
+            rest = _predicate_after(tokens, e + 2, cat, attr_lemma)
             if rest is not None:
                 if cat == "disability" and lemma == "있다" and rest[1] in KO_SELECT:
                     return None  # "장애가 있는 분 우대": preferring a protected group
                 return rest
-            if k + 3 < n and tokens[k + 3].form == "도":
+            if e + 2 < n and tokens[e + 2].form == "도":
                 return None  # "장애가 있는 분도": inclusive
             if cat == "disability" and lemma == "있다":
                 return None
-            return (k + 2, f"({t.form} {tokens[k + 2].form})")
+            return (e + 1, f"({t.form} {tokens[e + 1].form})")
         if not (is_restrict or is_select):
             continue
         if cat != "age" and any(x.form in _SKILL_HEADS and x.tag.startswith("N") for x in tokens[j:k]):
@@ -565,8 +664,9 @@ def _predicate_after(tokens, j: int, cat: str, attr_lemma: str) -> tuple[int, st
                 x.form in PERSON_NOUNS and x.tag.startswith("N") for x in tokens[j:k]):
             continue  # the attribute's people are the ones preferring
         if t.tag.startswith("NN") and t.form in KO_PREDICATE_NOUNS and k + 1 < n and tokens[k + 1].tag.startswith("NN") \
-                and tokens[k + 1].form not in HIRING_NOUNS and tokens[k + 1].form not in PERSON_NOUNS:
-            continue  # "필수 서비스": a predicate noun modifying a thing
+                and tokens[k + 1].form not in HIRING_NOUNS and tokens[k + 1].form not in PERSON_NOUNS \
+                and tokens[k + 1].form not in _WORDING_NOUNS:
+            continue  # "필수 서비스": a predicate noun modifying a thing ("우대 문구" is the preference itself)
         if t.form in ("이상", "이하", "미만", "초과", "이내", "까지") and not _numeric_attr(tokens, j, k, cat):
             continue
         if lemma in ("오다", "들어오다", "맞다", "가능", "어울리다", "괜찮다", "대상", "자격", "조건", "받다", "모시다",
@@ -634,19 +734,21 @@ def _predicate_before(tokens, i: int, cat: str, attr_lemma: str) -> tuple[int, s
 _EN_ATTR = {
     "age": r"\b(?:young(?:er)?|old(?:er)?|elderly|aged?\s+\d{2}|ages?\s+\d{2}|\d{2}\s*(?:years?\s+old|y/?o)|"
            r"in\s+(?:their|your)\s+(?:twenties|thirties|forties|fifties|[2-6]0s)|(?:twenties|thirties|forties|fifties)|"
-           r"over\s+(?:the\s+age\s+of\s+)?\d{2}|under\s+(?:the\s+age\s+of\s+)?\d{2}|above\s+\d{2}|below\s+\d{2}|"
+           r"over[-\s]+(?:the\s+age\s+of\s+)?\d{2}|under[-\s]+(?:the\s+age\s+of\s+)?\d{2}|above\s+\d{2}|below\s+\d{2}|"
            r"(?:20|30|40|50|60)s|millennials?|gen[\s-]?z|boomers?|fresh\s+blood|digital\s+natives?|"
            r"recent\s+(?:college\s+)?grad(?:uate)?s?|age|(?:twenty|thirty|forty|fifty)[-\s]?(?:something|ish)|u[2-6]0|"
            r"fresh[-\s]faced?|youthful|born\s+(?:after|before|in)\s+(?:19|20)\d{2}|(?:19|20)\d{2}\s+or\s+(?:later|earlier|after)|"
-           r"class\s+of\s+(?:19|20)\d{2})\b",
+           r"class\s+of\s+(?:19|20)\d{2}|born\s+(?:in\s+)?(?:19|20)\d{2}(?:\s+or\s+(?:later|after|earlier|before))?)\b",
     "sex": r"\b(?:male|female|males|females|men|women|man|woman|guys?|girls?|ladies|lady|gentlemen|gender|sex|"
            r"boys?|feminine|masculine|(?<=candidate:\s)she|(?<=candidate:\s)he|(?:she|he)\s+(?:should|must|will|needs?\s+to|has\s+to))\b",
     "marital": r"\b(?:married|unmarried|single|divorced|spouses?|husbands?|wives|wife|kids?|children|childless|"
-               r"child|pregnan\w*|maternity|moms?|mothers?|dads?|fathers?|parents?|family\s+plans?|"
+               r"child|pregnan\w*|maternity|paternity|parental(?=\s+leave)|moms?|mothers?|dads?|fathers?|parents?|family\s+plans?|"
                r"planning\s+(?:a\s+)?(?:family|pregnancy|to\s+have)|newlyweds?|marital\s+status|start(?:ing)?\s+a\s+family|"
                r"famil(?:y|ies)\s+(?:obligations?|commitments?|responsibilit\w*|ties|duties|to\s+(?:support|look\s+after))|"
                r"dependents?|caregiv\w*|without\s+(?:a\s+)?family|no\s+family|childcare\s+(?:obligations?|responsibilit\w*|duties))\b",
-    "origin": r"\b(?:(?:born|raised|grew\s+up)\s+in|from\s+(?:the\s+)?(?:same\s+)?(?:[A-Z][a-z]+|hometown|region|city|area)|"
+    "origin": r"\b(?:(?:born|raised|grew\s+up)\s+in|from\s+(?:the\s+|that\s+|this\s+|those\s+)?(?:same\s+)?(?:[A-Z][a-z]+|hometown|regions?|"
+              r"provinces?|city|area)|from\s+[가-힣]{2,6}|mixed[-\s]race|biracial|multicultural\s+(?:famil\w*|backgrounds?|homes?)|"
+              r"(?:native|pure|traditional)\s+korean\s+(?:heritage|blood|background|families)|korean\s+heritage|다문화|"
               r"hometown|nationality|national\s+origin|foreigners?|immigrants?|ethnic\w*|race|racial|"
               r"locals|local\s+(?:candidates?|applicants?|residents?|people|only|hires?)|native[-\s]born|(?:korean|american|us)[-\s]born|citizens?\s+only|"
               r"(?:seoul|busan|daegu|incheon|gwangju|daejeon|ulsan|jeju|gyeonggi|gangwon|chungcheong|jeolla|"
@@ -655,7 +757,12 @@ _EN_ATTR = {
               r"filipino|indian|southeast\s+asian)\s+(?:people|nationals?|citizens?|candidates?|applicants?|descent|origin|"
               r"ethnicity|persons?|men|women|only|heritage)|nationals?\s+only|live\s+in\s+[A-Z][a-z]+|living\s+in\s+[A-Z][a-z]+|"
               r"live\s+(?:within|near)\s+[A-Z][a-z]+|natives?\s+of|non-(?:koreans?|natives?|locals?|[A-Z]?[a-z]+ans)|"
-              r"[A-Z][a-z]+\s+residents?)\b",
+              r"[A-Z][a-z]+\s+residents?|caucasians?|asians|africans|arabs|latin[oa]s|hispanics|s\.?\s?e\.?\s+asians?|"
+              r"ethnically\s+\w+|other\s+races|races?|(?:white|black|brown|caucasian)\s+(?:native\s+)?(?:speakers?|folks|guys|faces?)|"
+              r"(?:chinese|japanese|vietnamese|vietnam|china|korean|american|african|asian|filipino|indian|russian|thai|"
+              r"indonesian|mongolian|nepali|pakistani|arab|nigerian)(?:\s*(?:,|/|or|and)\s*(?:chinese|japanese|vietnamese|vietnam|"
+              r"china|korean|american|african|asian|filipino|indian|russian|thai|indonesian|mongolian|nepali|pakistani|arab|nigerian))+"
+              r"\s+(?:people|ppl|nationals?|candidates?|applicants?|folks|guys|workers|staff))\b",
     "religion": r"\b(?:religio\w*|christians?|muslims?|buddhists?|catholics?|protestants?|jews?|jewish|hindus?|prayers?|pray|"
                 r"worship\w*|sabbath|halal|hijabs?|"
                 r"atheists?|church(?:goers?)?|faith|believers?|mosque|temple)\b",
@@ -669,7 +776,14 @@ _EN_ATTR = {
     "family": r"\b(?:family\s+background|parents'?\s+(?:jobs?|occupations?|income|wealth|professions?)|wealthy\s+famil\w*|"
               r"household\s+income|property|net\s+worth|own\s+(?:a|their|your|his|her)\s+(?:homes?|houses?|cars?|apartments?)|homeowners?|"
               r"well[-\s]off|affluent|wealthy|rich\s+(?:famil\w*|parents|kids)|trust[-\s]fund|privileged\s+background|"
-              r"(?:father|mother|dad|mom)'?s?\s+(?:jobs?|occupations?|professions?|income))\b",
+              r"(?:father|mother|dad|mom)'?s?\s+(?:jobs?|occupations?|professions?|income)|"
+              r"financially\s+(?:stable|secure|sound|comfortable)\s+(?:households?|famil\w*|backgrounds?|homes?)|"
+              r"(?:stable|wealthy|good)\s+households?|(?:student|personal|family)\s+(?:loans?|debts?)|"
+              r"credit\s+(?:scores?|history|ratings?)|bankrupt\w*|debt[-\s]free)\b",
+    "school": r"\b(?:ivy\s+league|top[-\s]?(?:tier|\d{1,2})\s+(?:[A-Za-z]+\s+)?(?:universit\w*|unis?|schools?|colleges?)|"
+              r"S\s*[-/]\s*K\s*[-/]\s*Y|"
+              r"(?:prestigious|elite|name[-\s]brand)\s+(?:universit\w*|schools?|colleges?)|"
+              r"SKY\s+(?:universit\w*|schools?|grads?|graduates?|alumni))\b",
     "rrn": r"\b(?:resident\s+reg(?:istration|\.)?\s+(?:numbers?|no\.?|#)|social\s+security\s+numbers?|ssn|rrn|"
            r"national\s+id\s+(?:numbers?|cards?)|id\s+cards?\s+\(?both\s+sides|resident\s+(?:registration\s+)?cards?|jumin\s*(?:deungrok\s*)?(?:beonho|bunho|number|no\.?)|주민\s*(?:등록\s*)?번호)",
 }
@@ -678,7 +792,7 @@ _EN_PRED = re.compile(
     r"\b(?:only|preferred|prefer(?:ably|s|red|ence)?|(?:would|'d)\s+(?:like|love|want)|(?:would|'d)\s+be\s+(?:nice|great|ideal|better|good|perfect)|ideally|priority|favou?r(?:ed)?|must(?:\s+be)?|should\s+be|"
     r"required|requirement|exclude[ds]?|excluding|not\s+(?:be\s+)?(?:considered|eligible|accepted|welcome|hired)|"
     r"need\s+not\s+apply|don'?t\s+apply|do\s+not\s+apply|no\s+(?:one|applicants?|candidates?)|not\s+(?:hire|accept|consider)|"
-    r"avoid|reject(?:ed)?|screen(?:ed)?\s+out|filter(?:ed)?\s+out|skip|looking\s+for|seeking|want(?:ed)?|hire|hiring|"
+    r"avoid|reject(?:ed)?|screen(?:ed)?\s+out|filter(?:ed)?\s+out|skip|looking\s+for|seeking|wants?|wanted|hire|hiring|"
     r"better(?:\s+if)?|would\s+be\s+(?:great|nice|ideal|better)|a\s+plus|bonus|welcome[ds]?|limit(?:ed)?\s+to|"
     r"restricted\s+to|exclusively|at\s+least|at\s+most|no\s+(?:older|younger)\s+than|maximum|max|minimum|under|over|should(?:\s+not)?|must\s+not|"
     r"can'?t|cannot|won'?t|unable|unfit|not\s+suitable|not\s+a\s+(?:good\s+)?fit|no|ask|request|collect|submit|"
@@ -691,7 +805,11 @@ _EN_NEUTRAL = re.compile(
     r"\b(?:regardless\s+of|irrespective\s+of|without\s+regard\s+to|all\s+(?:ages|genders|backgrounds|nationalities)|"
     r"any\s+(?:age|gender|background|nationality)|equal\s+opportunit\w*|do\s+not\s+discriminate|does\s+not\s+discriminate|"
     r"non[-\s]?discriminat\w*|not\s+(?:ask|asked|request|collect)|never\s+ask|we\s+don'?t\s+ask|"
-    r"accommodat\w*|assistive|blind\s+hiring|no\s+photos?\s+(?:required|needed)|inclusive|diversity|welcome\s+(?:all|everyone|applicants\s+of\s+all)|no\s+(?:age|gender)\s+(?:limits?|requirements?|restrictions?)|"
+    r"not\s+(?:be\s+)?(?:required|asked|needed)\s+to\s+(?:submit|provide|include|disclose|attach)|no\s+need\s+to\s+(?:submit|provide|attach)|"
+    r"assistive|accessib\w*|sign[-\s]language|captioning|"
+    r"blind\s+(?:hiring|screening|recruit\w*|review|process)|no\s+photos?\s+(?:required|needed)|"
+    r"\bno\s+[^.]{0,60}\b(?:needed|required)\b|(?:say|mention|write|include)\s+anything\s+about|to\s+be\s+compliant|"
+    r"inclusive|diversity|welcome\s+(?:all|everyone|applicants\s+of\s+all)|no\s+(?:age|gender)\s+(?:limits?|requirements?|restrictions?)|"
     r"(?:age|gender)\s+(?:is\s+)?(?:not\s+a\s+factor|doesn'?t\s+matter|irrelevant))\b", re.IGNORECASE)
 # Attribute words that name a thing, not a person, when followed by these ("women's health products",
 # "health insurance", "parental leave", "family-friendly").
@@ -705,8 +823,9 @@ _EN_THING_AFTER = re.compile(
     r"stack|code|codebase|systems?|software|hardware|workers\s+comp|kits?|gifts?|packages?|posting|postings|title|ad|ads|"
     r"design|website|site|logo|methods?|ways?|habits?|days|times|school|fashioned|version|certified|certification)\b", re.IGNORECASE)
 _EN_AUDIENCE_BEFORE = re.compile(r"\b(?:campaigns?|marketing|customers?|consumers?|users?|audiences?|targeting|target|"
-                                 r"markets?|products?|shoppers?|brands?|patients?|clients?|serving|serve|buyers?|segments?|"
-                                 r"demographics?|readers?|viewers?)\b"
+                                 r"markets?|products?|shoppers?|brands?|patients?|clients?(?!\s+(?:wants?|needs?|asked|requires?|prefers?|is\s+looking))|"
+                                 r"serving|serve|buyers?|segments?|"
+                                 r"demographics?|readers?|viewers?|(?:chatbots?|apps?|platforms?|services?)(?=\s+for\b))\b(?!-facing)"
                                  r"[^.;]{0,40}$", re.IGNORECASE)
 _EN_HIRING_NOUN = re.compile(r"\b(?:role|position|job|hire|hiring|candidates?|applicants?|opening|posting|vacancy)\b", re.I)
 _EN_BENEFIT = re.compile(r"\b(?:insurance|(?:parental|maternity|paternity|sick|annual|paid|family|medical|childcare)\s+leave|"
@@ -714,13 +833,27 @@ _EN_BENEFIT = re.compile(r"\b(?:insurance|(?:parental|maternity|paternity|sick|a
                          r"benefits?|perks?|discount|wellness|gym)\b", re.IGNORECASE)
 
 
+_EN_REFUSED_BENEFIT = re.compile(r"\b(?:must\s+not|mustn'?t|shouldn'?t|should\s+not|not|never|won'?t|will\s+not|can'?t|cannot|no)\s+"
+                                 r"(?:\w+\s+){0,2}(?:plan|take|use|go\s+on|request|need|planning|taking)\w*\b[^.]{0,40}\bleave", re.I)
+# Korean attribute nouns inside an English sentence ("No 지방대 please").
+_KO_IN_EN = re.compile("|".join(sorted((re.escape(w) for w in KO_ATTRIBUTES
+                                        if re.fullmatch(r"[가-힣]{2,8}", w) and w not in AMBIGUOUS_WORDS), key=len, reverse=True)))
+
+
+def _offers_accommodation(sentence: str) -> bool:
+    """'reasonable accommodation available', not 'we don't want to deal with accommodations'."""
+    m = re.search(r"\baccommodat\w*", sentence, re.I)
+    return bool(m) and not re.search(r"\b(?:don'?t|do\s+not|won'?t|will\s+not|not|never|no|can'?t|cannot)\b",
+                                     sentence[max(0, m.start() - 30):m.start()], re.I)
+
+
 def scan_english(text: str) -> list[ConceptHit]:
     hits: list[ConceptHit] = []
     for s_start, s_end in _sentences(text):
         sentence = text[s_start:s_end]
-        if not re.search(r"[A-Za-z]{3}", sentence) or _EN_NEUTRAL.search(sentence):
+        if not re.search(r"[A-Za-z]{3}", sentence) or _EN_NEUTRAL.search(sentence) or _offers_accommodation(sentence):
             continue
-        if _EN_BENEFIT.search(sentence):
+        if _EN_BENEFIT.search(sentence) and not _EN_REFUSED_BENEFIT.search(sentence):
             # A benefit exempts its own clause only ("…went on maternity leave, so … shouldn't be planning a pregnancy").
             for c in re.finditer(r"(?:[^,;]|,(?=\d))+", sentence):
                 clause = c.group(0)
@@ -729,9 +862,20 @@ def scan_english(text: str) -> list[ConceptHit]:
                     hits += [ConceptHit(h.category, h.language, h.start + at, h.end + at, h.attribute, h.predicate)
                              for h in scan_english(clause)]
             continue
+        if re.search(r"[가-힣]", sentence) and len(re.findall(r"[A-Za-z]{3,}", sentence)) >= max(3, 2 * len(re.findall(r"[가-힣]+", sentence))):
+            for m in _KO_IN_EN.finditer(sentence):
+                pred = _en_predicate(sentence, m)
+                if pred is not None and not re.search(r"[가-힣]", sentence[min(m.end(), pred.start()):max(m.start(), pred.end())]):
+                    a, b = min(m.start(), pred.start()), max(m.end(), pred.end())
+                    hits.append(ConceptHit(KO_ATTRIBUTES[m.group(0)], "en", s_start + a, s_start + b, m.group(0), pred.group(0)))
+        refused = bool(_EN_REFUSED_BENEFIT.search(sentence))
         for cat, rx in _EN_ATTR_RX.items():
             for m in rx.finditer(sentence):
-                if _EN_THING_AFTER.match(sentence[m.end():]) and not (
+                if refused and re.match(r"\s*leave\b", sentence[m.end():], re.I):
+                    pass  # "must not plan parental leave": the leave refused is the condition
+                elif cat == "age" and re.match(r"(?:under|over|below|above)[-\s]", m.group(0), re.I):
+                    pass  # "an under-30 team vibe": a limit whatever noun follows
+                elif _EN_THING_AFTER.match(sentence[m.end():]) and not (
                         cat == "disability" and re.match(r"\s+(?:users?|people|ppl|persons?|folks)\b", sentence[m.end():], re.I)):
                     continue
                 audience = _EN_AUDIENCE_BEFORE.search(sentence[max(0, m.start() - 40):m.start()])
@@ -745,17 +889,22 @@ def scan_english(text: str) -> list[ConceptHit]:
                         and not re.search(r"\d|\b(?:person|people|candidates?|applicants?|someone|ones?|staff|men|women)\b",
                                           sentence, re.IGNORECASE):
                     continue
+                if cat == "appearance" and word in ("short", "tall", "thin", "fat") and re.match(
+                        r"\s+(?:['\"‘“]|(?:\w+\s+)?(?:section|summary|note|paragraph|description|intro|bio|version|list|"
+                        r"answer|text|line|sentence|form|term|video|clip|deadline|time|notice))", sentence[m.end():], re.I):
+                    continue  # "include a short 'why this role is open' section": the length of a text
                 if cat == "origin" and re.match(r"from\s+", word) and not re.search(
                         r"\b(?:applicants?|candidates?|people|persons?|someone|those|folks|ones|natives?|hires?|staff|"
                         r"employees?|guys|only|preferred|prefer)\b", sentence, re.IGNORECASE):
                     continue
-                if cat == "origin" and re.match(r"from\s+", word) and not re.match(r"from\s+(?:the\s+)?(?:same\s+)?[A-Z]",
+                if cat == "origin" and re.match(r"from\s+", word) and not re.match(r"from\s+(?:the\s+)?(?:same\s+)?[A-Z가-힣]",
                                                                                   m.group(0)) \
-                        and not re.search(r"hometown|region|city|area", word):
+                        and not re.search(r"hometown|region|province|city|area", word):
                     continue
                 if cat == "origin" and re.match(r"from\s+(?:our|your|a|an|this|that|home|work|scratch|day|"
                                                 r"january|february|march|april|may|june|july|august|september|october|"
-                                                r"november|december|monday|tuesday|wednesday|thursday|friday)\b",
+                                                r"november|december|monday|tuesday|wednesday|thursday|friday)\b"
+                                                r"(?!\s+(?:regions?|provinces?|city|area|hometown))",
                                                 word, re.IGNORECASE):
                     continue
                 pred = _en_predicate(sentence, m)
@@ -764,6 +913,10 @@ def scan_english(text: str) -> list[ConceptHit]:
                 if cat == "disability" and re.match(r"prefer|welcome|encourag|priority|plus|bonus|a\s+plus", pred.group(0), re.I) \
                         and not re.search(r"\b(?:no|not|non|without)\b", sentence, re.I):
                     continue  # preferring applicants with disabilities is lawful
+                if cat == "marital" and re.match(r"welcome|encourag", pred.group(0), re.I) \
+                        and re.fullmatch(r"(?:working\s+)?(?:parents?|moms?|mothers?|dads?|fathers?|caregiv\w*)", word) \
+                        and not re.search(r"\b(?:only|just|exclusively|no|not)\b", sentence, re.I):
+                    continue  # "Parents very welcome": inclusion, no one turned away
                 a, b = min(m.start(), pred.start()), max(m.end(), pred.end())
                 hits.append(ConceptHit(cat, "en", s_start + a, s_start + b, m.group(0), pred.group(0)))
     return hits
@@ -802,7 +955,10 @@ _KO_AUDIENCE_BEFORE = re.compile(r"(고객|고객층|타깃|타겟|소비자|구
 def audience_before(text: str, start: int, english: bool = True) -> bool:
     """Whether the words just before a position name customers or a market, not applicants."""
     before = text[max(0, start - 40):start]
-    return bool((english and _EN_AUDIENCE_BEFORE.search(before)) or _KO_AUDIENCE_BEFORE.search(before[-20:]))
+    ko = _KO_AUDIENCE_BEFORE.search(before[-20:])
+    if ko and attribute_mentions(before[-20:][max(0, ko.start() - 8):ko.start() + 1]):
+        ko = None  # "휠체어 이용자나 장애 있는 분": people described by the attribute, not customers
+    return bool((english and _EN_AUDIENCE_BEFORE.search(before)) or ko)
 
 
 # --- Form fields ("성별: 남", "우대: 외모 S급", "Age: 20s") -------------------------------------------
@@ -814,6 +970,8 @@ _ATTR_LABELS = {
     "본적": "origin", "nationality": "origin", "origin": "origin", "혼인": "marital", "결혼": "marital", "결혼여부": "marital",
     "혼인여부": "marital", "marital status": "marital", "키": "appearance", "신장": "appearance", "체중": "appearance",
     "외모": "appearance", "height": "appearance", "weight": "appearance", "appearance": "appearance",
+    "병력": "disability", "가족관계": "family", "신장/체중": "appearance", "키/체중": "appearance",
+    "재산": "family", "부모직업": "family", "학벌": "school", "출신학교": "school",
 }
 _COND_LABELS = {"우대", "우대사항", "우대조건", "자격", "자격요건", "지원자격", "필수", "필수사항", "조건", "요건", "선호", "희망",
                 "requirements", "requirement", "preferred", "eligibility", "qualifications", "req", "reqs", "must", "nice to have"}
@@ -824,20 +982,66 @@ _SKILL_VALUE = re.compile(r"경험|경력|자격증|지식|역량|능력|이해|
                           r"familiar|proficien|fluent|certif", re.I)
 
 
+# What a label may add to an attribute word and still name it ("희망연령", "성별제한"; not "결혼휴가").
+_LABEL_AFFIXES = {"희망", "여부", "제한", "조건", "기준", "요건", "범위", "최대", "최소", "우대", "선호", "구분", "사항"}
+_NOTE_LABELS = {"notes", "note", "비고", "메모", "memo", "remarks", "comments", "특이사항"}
+
+
+def _table_fields(text: str) -> list[tuple[str, str, int, int]]:
+    """(label, value, start, end) from pasted tables: "| 성별 | 여 |" rows, and a header row of
+    tab- or pipe-separated labels over rows of values (a spreadsheet or tracker row)."""
+    out: list[tuple[str, str, int, int]] = []
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        sep = "\t" if line.count("\t") >= 1 else ("|" if line.count("|") >= 2 else None)
+        cells = [c.strip() for c in line.strip().strip("|").split(sep)] if sep else []
+        lines.append((pos, line, cells if not all(re.fullmatch(r":?-{2,}:?", c) for c in cells) else None))
+        pos += len(line) + 1
+    for idx, (start, line, cells) in enumerate(lines):
+        if cells and len(cells) == 2 and "|" in line:
+            out.append((cells[0], cells[1], start, start + len(line)))
+        header = next((c for _, _, c in reversed(lines[:idx]) if c is not None), None) if cells else None
+        if cells and header and len(header) == len(cells) >= 3 and header != cells:
+            out += [(h, v, start, start + len(line)) for h, v in zip(header, cells)]
+    return out
+
+
+_FORM_CONTEXT = re.compile(r"지원서|입사\s*지원|양식|서식|제출\s*서류|기재\s*항목|application\s+form|form\s+fields?|résumé|resume", re.I)
+_LIST_ITEM = re.compile(r"(?:^|\s)(?:\d{1,2}[.)]|[-*•·])\s*(?P<items>[^\n]+?)(?=\s+\d{1,2}[.)]\s|\n|$)")
+
+
+def _form_items(text: str) -> list[tuple[str, str, int, int]]:
+    """Numbered or bulleted items of a pasted application form ("3. 혈액형 4. 병력(최근 5년) 5. 신장/체중"):
+    an item that is an attribute label asks the applicant for it."""
+    if not _FORM_CONTEXT.search(text):
+        return []
+    out = []
+    for m in _LIST_ITEM.finditer(text):
+        for item in re.split(r"\s*/\s*|\s*,\s*", re.sub(r"\([^)]*\)", "", m.group("items"))):
+            if item.strip():
+                out.append((item.strip(), "(form item)", m.start("items"), m.end("items")))
+    return out
+
+
 def _field_hits(text: str) -> list[ConceptHit]:
     out: list[ConceptHit] = []
-    for m in _FIELD.finditer(text):
-        label = re.sub(r"\s+", "", m.group("label")).lower() if re.search(r"[가-힣]", m.group("label")) \
-            else re.sub(r"\s+", " ", m.group("label")).strip().lower()
-        value = m.group("value")
-        if _FIELD_NEUTRAL.search(value):
+    fields = [(m.group("label"), m.group("value"), m.start("label"), m.end("value")) for m in _FIELD.finditer(text)]
+    fields += [f for f in _form_items(text) if re.sub(r"\s+", "", f[0]).lower() in _ATTR_LABELS]
+    for raw_label, value, start, end in fields + _table_fields(text):
+        label = re.sub(r"\s+", "", raw_label).lower() if re.search(r"[가-힣]", raw_label) \
+            else re.sub(r"\s+", " ", raw_label).strip().lower()
+        if not value.strip() or _FIELD_NEUTRAL.search(value):
             continue
-        cat = _ATTR_LABELS.get(label)
-        if cat is None and label in _COND_LABELS and not _SKILL_VALUE.search(value):
+        # "Max age", "희망 연령": a label that names an attribute among other words.
+        cat = _ATTR_LABELS.get(label) or next((c for w, c in _ATTR_LABELS.items()
+                                               if len(w) > 1 and (re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", label)
+                                                                  if not re.search(r"[가-힣]", w) else
+                                                                  w in label and label.replace(w, "", 1) in _LABEL_AFFIXES)), None)
+        if cat is None and (label in _COND_LABELS or label in _NOTE_LABELS) and not _SKILL_VALUE.search(value):
             cat = _value_attribute(value)
         if cat:
-            out.append(ConceptHit(cat, "ko" if re.search(r"[가-힣]", m.group(0)) else "en", m.start("label"), m.end("value"),
-                                  m.group("label"), "(field)"))
+            out.append(ConceptHit(cat, "ko" if re.search(r"[가-힣]", raw_label + value) else "en", start, end,
+                                  raw_label, "(field)"))
     return out
 
 
@@ -863,9 +1067,87 @@ def scan_concepts(text: str, languages: tuple[str, ...] = ("ko", "en")) -> list[
     if "ko" in languages:
         hits += scan_korean(text)
     if "en" in languages:
-        hits += scan_english(text)
+        hits += scan_english(latin_words_apart(text))
     hits += [h for h in _field_hits(text) if not any(o.start < h.end and h.start < o.end for o in hits)]
-    return [h for h in hits if not (h.category == "age" and minors_by_law(text, h.start, h.end))]
+    return [h for h in hits if not lawful_in_context(text, h.start, h.end, h.category) and not quoted_for_removal(text, h.start)]
+
+
+QUOTE = re.compile(r"(?<![A-Za-z])'[^'\n]{1,80}'(?![A-Za-z])|\"[^\"\n]{1,80}\"|‘[^’\n]{1,80}’|“[^”\n]{1,80}”")
+_REMOVE = re.compile(r"빼|삭제|지우|없이|지적|문제\s*(?:가\s*)?(?:됐|되었|있었)|고쳐|바꿔|수정해|쓰지\s*말|넣지\s*말|"
+                     r"\bwithout\b|\bremov\w*|\bdrop\b|take\s+(?:it\s+)?out|\bdelet\w*|age[-\s]coded|\bbiased\b|"
+                     r"discriminat\w*|\bflagged\b|\bcomplain\w*|don'?t\s+(?:use|say|write|include)", re.I)
+_INSERT = re.compile(r"넣어|넣고|써\s*주|써줘|쓰고|적어|명시|표현해|로\s*해\s*주|\badd\b|\binclude\b|\bwrite\b|\bsay\b|"
+                     r"\buse\b|\bput\b|\bkeep\b|\bmention\b", re.I)
+
+
+def quoted_for_removal(text: str, start: int) -> bool:
+    """"지난 공고의 '용모단정'이 지적받았어요. 이번엔 빼고": a quoted phrase the user wants gone."""
+    for q in QUOTE.finditer(text):
+        if q.start() < start < q.end():
+            ends = [m.end() for m in re.finditer(r"[.!?\n]", text[q.end():])]
+            after = text[q.end():q.end() + (ends[1] if len(ends) > 1 else len(text))]
+            rm, ins = _REMOVE.search(after), _INSERT.search(after)
+            return bool(rm and (ins is None or rm.start() < ins.start()))
+    return False
+
+
+def latin_words_apart(text: str) -> str:
+    """'male candidates only로' -> 'male candidates only 로' (one character for one, so positions
+    hold): a Korean particle glued to an English word must not hide the word's end."""
+    return re.sub(r"(?<=[A-Za-z])[가-힣]", " ", text)
+
+
+def lawful_in_context(text: str, start: int, end: int, category: str) -> bool:
+    """A mention the law itself asks for: minors and pregnant workers kept from night work by law,
+    and ID or health papers collected after the offer (4대보험), not with the application."""
+    if _HYPOTHETICAL.match(text[end:end + 16]):
+        return True  # "연령 제한처럼 보일까봐": how a wording might read, not a condition asked for
+    if category == "age":
+        return minors_by_law(text, start, end)
+    line = text[text.rfind("\n", 0, start) + 1:].split("\n", 1)[0]
+    if category == "marital":
+        return bool(_PREGNANCY.search(text[max(0, start - 8):end + 8]) and _PROTECTIVE_WORK.search(line)
+                    and _MINORS_LAW.search(line))
+    if category == "rrn" and re.search(r"\d{6}\s*-\s*[1-4]\d{6}|\[\s*주민등록번호\s*\]|\[\s*resident", text[max(0, start - 25):end + 25]) \
+            and not re.fullmatch(r"\s*\d{6}\s*-\s*[1-4]\d{6}\s*", text[start:end]) \
+            and re.search(r"(?<![가-힣])(?:제|저의|내|본인)(?![가-힣])|담당|매니저|과장|팀장|부장|대표|인사팀|\b(?:my|manager'?s?|our\s+contact)\b",
+                          text[max(0, start - 40):end + 40], re.I):
+        return True  # someone's own number written next to it: personal data to mask, not a demand on applicants
+    if category in ("rrn", "family", "disability"):
+        # Only the clause holding the mention, and only papers asked for: "병력 있으면 지원 불가,
+        # 검진 결과는 입사 후 제출" still excludes in its first clause.
+        left = max(text.rfind(c, 0, start) for c in ".,;!?\n") + 1
+        rights = [i for i in (text.find(c, end) for c in ".,;!?\n") if i != -1]
+        clause = text[left:min(rights) if rights else len(text)]
+        return bool(_AFTER_OFFER.search(clause) and _PAPERS.search(clause)) and not _WITH_APPLICATION.search(clause)
+    return False
+
+
+_PAPERS = re.compile(r"제출|서류|기재|사본|등본|증명|submit|provide|documents?|paperwork|copy|forms?", re.I)
+
+
+_HYPOTHETICAL = re.compile(r"\s*(?:처럼|같이|같은\s*느낌으로|으로|로)\s*(?:보일|보이|보여|느껴|읽히|읽힐|오해|비칠|비춰)|"
+                           r"\s*(?:could|might|would)\s+(?:look|read|come\s+across|be\s+seen)", re.I)
+_YOUTH_PROGRAM = re.compile(r"장려금|지원\s*사업|청년\s*(?:일자리|고용|내일|도약|인턴|디딤돌)|고용\s*센터|정부\s*지원|고용노동부", re.I)
+
+
+def youth_programme(text: str, start: int, end: int) -> bool:
+    """"만 15세~34세 청년(지원사업 대상 요건)": the age band a named public youth-employment programme
+    sets (청년고용촉진 특별법), not the employer's preference. Read on requests only: a posting's
+    exception must also stand in the company's own data (law.LAW_RULES, KR-AGE-001)."""
+    line = text[text.rfind("\n", 0, start) + 1:].split("\n", 1)[0]
+    ages = [int(a) for a in re.findall(r"(\d{2})\s*(?:세|살)", text[max(0, start - 12):end + 12])]
+    window = text[max(0, start - 150):end + 150]
+    return bool(ages) and all(15 <= a <= 39 for a in ages) and "청년" in window and bool(_YOUTH_PROGRAM.search(window)) and bool(line)
+
+
+_PREGNANCY = re.compile(r"임산부|임신\s*중|임부|산모|출산\s*후\s*1년|pregnan\w*|expectant|nursing\s+mothers?", re.I)
+_PROTECTIVE_WORK = re.compile(r"야간|휴일|연장|유해|위험|night|overtime|hazard\w*", re.I)
+_AFTER_OFFER = re.compile(r"(?:최종\s*)?합격\s*(?:후|이후|시|자에\s*한해)|입사\s*(?:후|이후|시|확정)|채용\s*확정|계약\s*(?:후|시)|"
+                          r"4대\s*보험|after\s+(?:the\s+)?(?:offer|hire|hiring|joining|onboarding)|upon\s+(?:hire|joining)|"
+                          r"for\s+(?:payroll|insurance\s+enrol\w*)", re.I)
+_WITH_APPLICATION = re.compile(r"지원\s*(?:시|할\s*때|단계에서\s*(?:제출|필수|받))|서류\s*전형|with\s+(?:the|your)\s+application|"
+                               r"when\s+applying", re.I)
 
 
 def minors_by_law(text: str, start: int, end: int) -> bool:

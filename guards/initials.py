@@ -52,7 +52,43 @@ SPACED_WORDS = frozenset(w for w in set(KO_ATTRIBUTES) | KO_REGIONS | KO_PERSON_
                          if re.fullmatch(r"[가-힣]{2,6}", w) and w not in AMBIGUOUS_WORDS)
 
 
+def _fits(word: str, written: str) -> bool:
+    """A written form with initials or a mask in some places ("ㅅ천지", "임X") spells this word."""
+    return len(word) == len(written) and all(
+        w == c or c == "?" or (c in _INITIALS and _initials_of(w) == c) for w, c in zip(word, written))
+
+
+@lru_cache(maxsize=4096)
+def _spelled(written: str) -> str | None:
+    """The one attribute word (or the words of one category) a partial spelling fits."""
+    fits = [w for w in SPACED_WORDS if _fits(w, written)]
+    cats = {KO_ATTRIBUTES.get(w, "origin" if w in KO_REGIONS else w) for w in fits}
+    return sorted(fits)[0] if fits and len(cats) == 1 else None
+
+
+# A word with some syllables left as initials or masked out ("ㅅ천지", "임X", "장*인").
+_PARTIAL = re.compile(r"(?<![가-힣\u3131-\u314e\d])(?=[가-힣\u3131-\u314e]*[가-힣])(?=[가-힣]*[\u3131-\u314eXx×*○●◯□■＊])"
+                      r"[가-힣\u3131-\u314eXx×*○●◯□■＊]{2,6}")
+_MASKS = "Xx×*○●◯□■＊"
+
+
+def _read_partial(m: re.Match) -> str:
+    written = "".join("?" if c in _MASKS else c for c in m.group(0))
+    # A trailing particle is not part of the word ("임X중", "ㅅ천지는"): try the longest prefix first.
+    for end in range(len(written), 1, -1):
+        if written[end - 1] == "?" and m.group(0)[end - 1] in "*＊":
+            continue  # "경력 3년*": a footnote mark, not a masked syllable
+        if "?" in written[:end] or any(c in _INITIALS for c in written[:end]):
+            if word := _spelled(written[:end]):
+                return word + m.group(0)[end:]
+    return m.group(0)
+
+
 def expand_initials(text: str) -> str:
-    """'야간이라 ㄴㅈ만 뽑아' -> '야간이라 남자만 뽑아': an attribute word spelled by its initial consonants."""
+    """'야간이라 ㄴㅈ만 뽑아' -> '야간이라 남자만 뽑아': an attribute word spelled by its initial consonants,
+    in full or in part ("ㅅ천지"), or with a syllable masked ("임X")."""
     index = _initials_index()
-    return _JAMO_RUN.sub(lambda m: index.get(m.group(0), m.group(0)), text)
+    text = _PARTIAL.sub(_read_partial, text)
+    # An initial spelling two words share is read as the one the text spells out elsewhere ("'ㅅㅊㅈ' … 신천지").
+    spelled_out = {_initials_of(w): w for w in SPACED_WORDS if w in text}
+    return _JAMO_RUN.sub(lambda m: index.get(m.group(0)) or spelled_out.get(m.group(0), m.group(0)), text)

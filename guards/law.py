@@ -10,7 +10,16 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, field
 
-from guards.discrimination import attribute_mentions, audience_before, minors_by_law, scan_concepts, sentence_spans
+from guards.discrimination import (
+    attribute_mentions,
+    audience_before,
+    latin_words_apart,
+    lawful_in_context,
+    QUOTE,
+    quoted_for_removal,
+    scan_concepts,
+    sentence_spans,
+)
 from guards.text import collapse_digit_spacing, drop_clauses, nfkc, tidy_fragment
 
 # A phrase followed closely by a negation states the rule rather than breaking it
@@ -25,7 +34,7 @@ class LawRule:
     rule_id: str
     language: str  # "ko" | "en"
     law: str
-    category: str  # age | sex | marital | appearance | privacy | disability | origin | religion | rrn
+    category: str  # age | sex | marital | appearance | privacy | disability | origin | religion | rrn | school
     patterns: tuple[re.Pattern, ...]
     message: str
     suggestion: str
@@ -44,7 +53,8 @@ LAW_RULES: tuple[LawRule, ...] = (
     LawRule("KR-AGE-001", "ko", "고용상 연령차별금지 및 고령자고용촉진에 관한 법률 제4조의4", "age",
             _p(r"(만\s*)?\d{2}\s*(세|살)\s*(이하|미만|까지|이내|이상|초과|~|-)",
                r"(?<![\d,~])[2-6]0\s*대\s*(초반|중반|후반)?\s*(만|이하|까지|여성|남성|남자|여자|인재|개발자|지원자|직원|분|청년)"
-               r"(?!\s*(을|를|의|이|가)?\s*(고객|타깃|타겟|소비|소비자|유저|사용자|시장|층|대상|세대|인구|가구|커뮤니티|취향|트렌드|페르소나))",
+               r"(?!\s*(을|를|의|이|가)?\s*(고객|타깃|타겟|소비|소비자|유저|사용자|시장|층|대상|세대|인구|가구|커뮤니티|취향|트렌드|페르소나))"
+               r"(?!\s*(?:이|가|들이)\s*(?:많|대부분|주로|절반|주를|주축|다수|\d+\s*%))",  # "20대 여성이 많은 팀": who is there, not who is wanted
                r"(19|20)\d{2}\s*년\s*(이후|이전|부터|까지)?\s*(출생|생)(자|인\s*분)?\s*(만|이후|까지|이전|부터|으로|로|한정)",
                r"(나이|연령|만\s*나이)\s*[:：]?\s*(≤|<|<=|≥|>|>=|~|이하|미만)\s*\d{2}",
                r"\d[xX*ㅇ○]\s*년생",
@@ -98,6 +108,13 @@ LAW_RULES: tuple[LawRule, ...] = (
                r"한국인\s*만"),
             "출신 지역·국적을 이유로 차별할 수 없습니다.",
             "출신 지역·국적 조건을 삭제하세요. 체류자격 요건이 필요하면 '취업 가능한 체류자격 보유'로 쓰세요."),
+    LawRule("KR-SCHOOL-001", "ko", "고용정책 기본법 제7조 (취업기회의 균등한 보장)", "school",
+            _p(r"(?:S\s*[/·.,-]?\s*K\s*[/·.,-]?\s*Y|스카이|명문대?|상위권|최상위|인\s*서울)\s*(?:\d+\s*개\s*)?(?:대학교?|대|학교)?\S{0,3}\s*"
+               r"(?:또는\s*\S+\s*)?(?:출신|졸업자?|졸업생)\S{0,2}\s*(?:만|한정|우대|선호)",
+               r"(?:대학|학교|학벌|출신\s*학교|학력)\S{0,2}\s*(?:은|는)\s*[^.\n]{0,25}?출신\S{0,2}\s*만",
+               r"(?:최상위|상위권|상위\s*\d+\s*개|명문|국내\s*(?:최상위|상위)\s*\d*\s*개?)\s*(?:\d+\s*개\s*)?대학\S{0,2}\s*(?:졸업자|출신|졸업생)"
+               r"(?=\S{0,3}\s*(?:만|한정|우대|선호|으로|로|이라고|이어야|지원\s*가능))"),
+            "출신학교를 이유로 차별할 수 없습니다.", "출신학교 조건을 삭제하고 필요한 지식·역량을 적으세요."),
     LawRule("KR-RELIGION-001", "ko", "근로기준법 제6조 (균등한 처우)", "religion",
             _p(r"(기독교|불교|천주교|교회\s*다니는|신앙)\s*(인|자|신자)?\s*(만|우대|선호)"),
             "신앙을 이유로 차별할 수 없습니다.", "종교 조건을 삭제하세요."),
@@ -153,7 +170,7 @@ _CONCEPT_RULES = {"age": _RULE_BY_ID["KR-AGE-001"], "sex": _RULE_BY_ID["KR-SEX-0
                   "marital": _RULE_BY_ID["KR-MARITAL-001"], "appearance": _RULE_BY_ID["KR-APPEAR-001"],
                   "origin": _RULE_BY_ID["KR-ORIGIN-001"], "religion": _RULE_BY_ID["KR-RELIGION-001"],
                   "disability": _RULE_BY_ID["KR-DISAB-001"], "family": _RULE_BY_ID["KR-PRIVACY-001"],
-                  "rrn": _RULE_BY_ID["KR-RRN-001"]}
+                  "rrn": _RULE_BY_ID["KR-RRN-001"], "school": _RULE_BY_ID["KR-SCHOOL-001"]}
 
 
 @dataclass(frozen=True)
@@ -183,12 +200,13 @@ def scan_law(text: str, company_context: str = "", languages: tuple[str, ...] = 
 @lru_cache(maxsize=4096)
 def _scan_law(text: str, company_context: str, languages: tuple[str, ...]) -> tuple[LawHit, ...]:
     norm = collapse_digit_spacing(nfkc(text))
+    latin = latin_words_apart(norm)
     hits: list[LawHit] = []
     for rule in LAW_RULES:
         if rule.language not in languages:
             continue
         for pat in rule.patterns:
-            for m in pat.finditer(norm):
+            for m in pat.finditer(latin if rule.language == "en" else norm):
                 span = m.group(0).strip()
                 # allow_if sees a little context before the match ("경력단절" + "여성 우대").
                 if not span or any(a.search(norm[max(0, m.start() - 10):m.end()]) for a in rule.allow_if):
@@ -197,8 +215,10 @@ def _scan_law(text: str, company_context: str, languages: tuple[str, ...]) -> tu
                     continue
                 if audience_before(norm, m.start()):
                     continue  # "campaigns for women in their 30s": customers, not applicants
-                if rule.category == "age" and minors_by_law(norm, m.start(), m.end()):
-                    continue  # "만 18세 미만은 법규상 야간근로 불가": the law protecting minors
+                if lawful_in_context(norm, m.start(), m.end(), _PHRASE_CONCEPT.get(rule.category, rule.category)):
+                    continue  # "만 18세 미만은 법규상 야간근로 불가", "합격 후 4대보험 가입 서류": what the law asks for
+                if quoted_for_removal(norm, m.start()):
+                    continue  # "지난 공고의 '용모단정'이 지적받아서 이번엔 빼고": quoted to be taken out
                 if rule.language == "en" and _proper_noun(norm, m.start()):
                     continue  # "Olive Young", "Black Friday": a name, capitalised mid-sentence
                 line = _line_at(norm, m.start())
@@ -261,7 +281,12 @@ def remove_spans(text: str, hits: list[LawHit], mode: str = "clause") -> str:
     phrase_sentences = {s for s in sentences for h in hits if h.concept is None and s[0] <= h.start < s[1]}
     drop = [s for s in sentences for h in hits if h.concept and s[0] <= h.start < s[1]]
     drop += [s for s, cat in attribute_mentions(norm) if cat in categories and s not in phrase_sentences]
-    spans = [(h.start, h.end) for h in hits if h.concept is None] + drop
+    # A phrase inside a quoted wording to be inserted takes the whole quote ("'기독교인 우대, 주일 예배
+    # 참석 가능자'로 써 달라"): the rest of that wording is the same condition.
+    quotes = [(q.start(), q.end() + len(re.match(r"(?:이?라고|이?라는|으로|로|를|을|는|은|이|가)?", norm[q.end():]).group(0)))  # type: ignore[union-attr]
+              for q in QUOTE.finditer(norm)]
+    spans = [next(((qs, qe) for qs, qe in quotes if qs <= h.start < qe), (h.start, h.end))
+             for h in hits if h.concept is None] + drop
     out = norm
     for start, end in sorted(_merge_spans(spans), reverse=True):
         out = out[:start] + " " + out[end:]

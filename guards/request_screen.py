@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass, field
 
 from core.schemas import Finding
-from guards.confidential import LEAVE_OUT, scan_confidential_ask
+from guards.confidential import LEAVE_OUT, ONBOARDING_OR_DUTY, scan_confidential_ask, secret_sentences
 from guards.initials import SPACED_WORDS, expand_initials
+from guards.discrimination import youth_programme
 from guards.law import remove_spans, scan_law
 from guards.pii import mask_pii
 from guards.text import (
@@ -24,6 +25,7 @@ from guards.text import (
     is_english,
     join_spaced_letters,
     nfkc,
+    unromanize,
 )
 
 REJECT_CLASSES = ("off_domain", "injection", "abusive")
@@ -33,14 +35,17 @@ def _rx(*patterns: str) -> tuple[re.Pattern, ...]:
     return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
 
 
-INJECTION = _rx(
+# Telling the model to drop its instructions: never a skill, whatever the sentence says around it.
+OVERRIDE_INSTRUCTIONS = _rx(
     r"ignore\s+(all\s+|any\s+|the\s+)?(previous|prior|above|earlier|preceding)?\s*(instructions?|prompts?|rules?|directions?)",
     r"disregard\s+(all\s+|the\s+|your\s+)?(previous|prior|above)?\s*(instructions?|rules?|guidelines?)",
+    r"(이전|위의?|앞의?|기존|모든)\s*(지시|지침|명령|규칙|프롬프트|설정|instruction)\S{0,3}\s*(는|을|를|은)?\s*(모두\s*|전부\s*|다\s*)?(무시|잊어|따르지\s*마|취소)",
+)
+INJECTION = OVERRIDE_INSTRUCTIONS + _rx(
     r"(system|developer|hidden|initial)\s*(prompt|message|instructions?)",
     r"(reveal|show|print|repeat|output|leak|dump)\s+(me\s+)?(your|the)\s+(instructions?|prompt|rules|configuration)",
     r"you\s+are\s+now\s+", r"\bjailbreak\b", r"\bDAN\s+mode\b", r"developer\s+mode",
     r"act\s+as\s+(an?\s+)?(unrestricted|unfiltered)", r"pretend\s+(you\s+are|to\s+be)\s+(an?\s+)?(different|unrestricted)",
-    r"(이전|위의?|앞의?|기존|모든)\s*(지시|지침|명령|규칙|프롬프트|설정|instruction)\S{0,3}\s*(는|을|를|은)?\s*(모두\s*|전부\s*|다\s*)?(무시|잊어|따르지\s*마|취소)",
     r"(지시|지침|규칙|명령)\S{0,3}\s*(모두\s*|전부\s*|다\s*)?무시",
     r"시스템\s*프롬프트", r"(너의|네|당신의)\s*(지시|지침|프롬프트|규칙|설정)\S{0,3}\s*(을|를)?\s*(보여|알려|출력|공개)",
     r"(프롬프트|지시문|지침)\S{0,3}\s*(을|를)?\s*(그대로\s*)?(보여|출력|알려|공개|복사)",
@@ -86,7 +91,7 @@ INJECTION_PHRASES = _rx(
     r"\b(ignore|bypass|disable|skip|turn\s+off)\s+(your|the|all|any)?\s*(guardrails?|filters?|safety|checks?|rules|restrictions|compliance)",
     r"\b(pretend|assume)\s+(that\s+)?(the\s+)?(compliance|review|check|validation|approval)\S*\s+[^.\n]{0,20}(passed|approved|done)",
     r"\bmark\s+(this|it|the\s+draft)\s+[^.\n]{0,15}as\s+approved|(승인|검토)\s*(된|완료된?)\s*것으로\s*(처리|표시|간주)",
-    r"\bfrom\s+now\s+on\s+you\s+(are|will)\b|(?<![A-Za-z])DAN(?![A-Za-z])|\bno\s+restrictions\b|\bwithout\s+(any\s+)?(of\s+your\s+)?(compliance|filters?|restrictions|guardrails|rules)",
+    r"\bfrom\s+now\s+on\s+you\s+(are|will)\b|(?<![A-Za-z])(?-i:DAN)(?![A-Za-z])|\bno\s+restrictions\b|\bwithout\s+(any\s+)?(of\s+your\s+)?(compliance|filters?|restrictions|guardrails|rules)",
     r"\b(print|output|reveal|show|dump|leak|list)\b[^.\n]{0,30}\b(api\s*keys?|passwords?|tokens?|env(ironment)?\s+variables?|credentials|secrets?)\b",
     r"(경쟁사|(?<![가-힣])타사|다른\s*(회사|기업|업체|고객사?))\S{0,4}\s*(?:\S{0,10}\s*){0,2}(내부|기밀|비공개|연봉\s*표|메모|문서|자료|데이터|정보|공고\s*원문|이력서|지원자)"
     r"\S{0,4}\s*(?:\S{0,8}\s*){0,2}(알려|보여|출력|가져|빼|구해|넣어|복사|공개|붙여|요약|인용|달라|줘)",
@@ -118,12 +123,37 @@ INJECTION_PHRASES = _rx(
     r"#{2,}\s*(?:system|end\s+of\s+(?:user|input|prompt)|assistant|instructions?)\b|\bnew\s+(?:policy|instructions?|rules?)\s*:|"
     r"\breveal\s+your\s+(?:original|hidden|system|initial)",
     r"(?:검수|검토|심사|검증)\S{0,12}\s*(?:\S{0,8}\s*){0,3}(?:승인|통과)\S{0,4}\s*(?:으로|로)?\s*(?:바꿔|처리|표시|변경|내보내)",
+    # The model's own rules declared void ("너의 역할 설정은 폐기됐어", "이전 안전 지침은 무효다",
+    # "your constraints are lifted"), a new role handed over, or its settings asked for.
+    r"(?:너의|네|니|당신의|이전|기존|원래|모든|안전|보안|your|previous|prior|all|safety|original)\s*(?:\S{0,6}\s*){0,2}"
+    r"(?:지시|지침|설정|규칙|제약|역할|필터|프롬프트|가이드라인|instructions?|guidelines?|rules?|constraints?|restrictions?|role|settings?)"
+    r"\S{0,3}\s*(?:\S{0,6}\s*){0,2}(?:무효|폐기|해제|취소|무시|잊|끝났|풀렸|void|invalid|revoked|lifted|removed|cancel\w*|no\s+longer)",
+    r"(?:새|새로운)\s*(?:역할|규칙|지침|설정|페르소나)\s*[:：]|\bnew\s+(?:role|persona)\s*[:：]",
+    # The screen's own rules asked for, or how to slip past them.
+    r"(?:가드|필터|검열|검사|판정|차단)\s*(?:규칙|기준|로직|키워드)\S{0,3}\s*(?:\S{0,10}\s*){0,4}(?:키워드|리스트|목록|단어|기준)|"
+    r"(?:필터|검열|검사|가드|차단|판정|규칙|키워드)\S{0,6}\s*(?:\S{0,8}\s*){0,3}(?:피해\s*가는|우회하는|빠져나가는|안\s*걸리는)\s*(?:표현|방법|단어|문구)|"
+    r"\b(?:which|what)\s+(?:words?|phrases?|keywords?|terms?)\s+(?:trigger|get\s+flagged|are\s+(?:blocked|flagged|banned))|"
+    r"\b(?:how\s+to\s+)?(?:get\s+around|slip\s+past|evade|bypass)\s+(?:your|the)\s+(?:filters?|checks?|screen\w*|guards?)",
+    r"(?:금지어|금칙어|금지\s*단어|차단어|필터링\s*단어|블랙리스트)\S{0,3}\s*(?:\S{0,8}\s*){0,3}(?:목록|리스트|전부|그대로|보여|알려|출력|공개)|"
+    r"(?:너가|네가|니가|당신이|너는|넌)\s*(?:\S{0,8}\s*){0,4}(?:쓰는|사용하는|따르는|적용하는|받은)\s*(?:규칙|지침|기준|프롬프트|설정|금지어)|"
+    r"\b(?:instructions?|prompts?|rules|guidelines)\s+(?:that\s+)?you\s+(?:were|have\s+been|are)\s+(?:given|told|using|following)|"
+    r"\b(?:print|repeat|output|show|copy|paste)\b[^.\n]{0,50}\b(?:instructions?|prompts?|rules)\b[^.\n]{0,40}\bverbatim\b|"
+    r"\b(?:which|what)\s+(?:words?|phrases?|keywords?|terms?)\b[^.?\n]{0,30}\b(?:blocked|flagged|banned|trigger\w*|rejected|filtered)|"
+    r"\b(?:slips?|sneak|gets?)\s+past\s+(?:your|the|those|these)\s+(?:checks?|filters?|rules|guards?|screen\w*)|"
+    r"\w*_?mode\s*[=:]\s*(?:on|true|1|enabled)\b|@[\w-]*(?:bot|ai|gpt|assistant)\b[^.\n]{0,60}(?:=|skip|무시|출력|붙여|보여|ignore|print)|"
+    r"(?:너의|네|당신의)\s*(?:\S{0,6}\s*)?(?:지시|지침|프롬프트|규칙|설정)\S{0,3}\s*(?:을|를)?\s*(?:\S{0,8}\s*){0,3}(?:붙여|첨부|덧붙|넣어)",
+    # Another company's registered secrets ("한성전자는 민감정보로 뭐 등록해놨는지").
+    r"(?:민감\s*정보|비공개\s*정보|기밀|비밀)\S{0,3}\s*(?:\S{0,8}\s*){0,3}(?:등록|설정|지정)\S{0,8}\s*(?:\S{0,8}\s*){0,2}(?:보여|알려|공개|출력|목록)|"
+    r"\b(?:what|which)\b[^.?\n]{0,40}\b(?:registered|flagged|listed)\s+as\s+(?:sensitive|confidential|secret)|"
+    r"(?:등록|설정|지정)\S{0,6}\s*(?:\S{0,6}\s*){0,2}(?:비공개|민감|기밀|비밀)\s*(?:항목|정보|단어|목록|키워드)\S{0,4}\s*(?:\S{0,8}\s*){0,2}"
+    r"(?:보여|알려|공개|출력|뭔지|뭐)",
+    r"(?:설정|기밀|비밀|민감|금칙|차단)\s*(?:된\s*)?(?:내용|단어\S{0,2}|항목|레지스트리|키워드)\S{0,3}\s*(?:\S{0,8}\s*){0,3}(?:알려|나열|출력|보여|공개|요약|읊)",
 )
 SENSITIVE_ASK = _rx(
     r"(내부|사내|비공개|미공개|미출시|출시\s*예정|대외비|기밀)\s*(프로젝트|코드\s*명|코드네임|제품|신제품|과제|고객사|실적|매출|수치|계획|서버|정보)",
     r"(코드\s*명|코드네임|codename)\S{0,3}\s*(도|을|를)?\s*(넣|포함|언급|적|써|공개)",
     r"(NDA|비밀\s*유지)\s*(고객사|계약|대상)", r"(고객사|거래처)\s*(이름|명단|리스트)\S{0,3}\s*(을|를|도)?\s*(넣|포함|적|언급|공개)",
-    r"(unreleased|upcoming|secret|internal|confidential)\s+(products?|projects?|codenames?|clients?|figures?|revenue|roadmap)",
+    r"(unreleased|upcoming|secret|internal|confidential)\s+(products?|projects?|codenames?|clients?|figures?|revenue|roadmap)\b",
     r"(서버|호스트)\s*(이름|주소|명)|IP\s*주소|hostnames?|ip\s+address",
     r"(매출|영업이익률?|이익률|실적|원가)\s*(목표\s*)?(목표|수치|숫자)\S{0,3}\s*(을|를|도)?\s*(넣|포함|적|언급|공개|밝혀)",
 )
@@ -140,6 +170,9 @@ ABUSIVE = _rx(
     r"\b(kill|hate)\s+(all\s+)?(women|men|koreans|chinese|immigrants|foreigners)\b",
     r"새\s*끼|(?:페미|김치|된장|미친|썅)\s*년들?|(맘|한남|급식|틀딱|진지|일베|메갈|페미|틀니|개저씨)\s*충|페미\s*년|병\s*신|애\s*자\s*(들|새)",
     r"(죽여|죽어|없어져야)\s*(버려|라|할)",
+    r"(?:한심한|머리\s*빈|수준\s*떨어지는|멍청한|쓸모없는|무식한)\s*것들|\b(?:idiots|morons?|brainless|imbeciles?|losers)\b|"
+    r"븅\s*신|븅딱|ㅈ\s*밥|좆밥|(?<![A-Za-z])r[*#@!.]{1,3}t?ards?(?![A-Za-z])|"
+    r"\b(?:immigrants?|foreigners?|women|men|people|applicants?|candidates?|grads?)\s+(?:trash|garbage|scum|vermin|filth)\b",
 )
 HARMFUL = _rx(
     r"피싱\s*(?:메일|문자|사이트|링크|페이지)|\bphishing\s+(?:e-?mails?|messages?|texts?|sites?|pages?|links?|campaigns?)\b",
@@ -159,6 +192,35 @@ HARMFUL = _rx(
     r"(별점|리뷰|평점)\s*(테러|조작|1점)|악플|\bfake\s+reviews?\b|\bscrap\w*\s+[^.\n]{0,25}\b(profiles?|personal|emails?|phone)",
     r"(비방|험담|악성\s*소문|안\s*좋게\s*소문|소문\s*(을\s*)?(내|퍼뜨)|평판\s*(을\s*)?(깎|떨어뜨|망치))",
     r"(불법|몰래|무단)\s*\S{0,6}\s*(수집|크롤링|스크래핑|촬영|녹음|추적)",
+    # Taking a site down without naming the attack ("트래픽 몰아서 다운시키는 스크립트").
+    r"(트래픽|요청|부하|접속)\S{0,3}\s*(?:\S{0,8}\s*){0,2}(몰아|폭주|폭탄|쏟아|퍼부)[^.\n]{0,25}(다운|마비|죽이|터뜨|뻗)|"
+    r"(사이트|서버|페이지|홈페이지)\S{0,3}\s*(?:\S{0,8}\s*){0,2}(다운시키|마비시키|터뜨리|뻗게)|"
+    r"\b(?:take|bring|knock)\s+(?:\S+\s+){0,4}(?:down|offline)\b[^.\n]{0,30}\b(?:site|server|page|website)|"
+    r"\b(?:take|bring|knock)\s+(?:down|offline)\s+(?:\S+\s+){0,4}(?:site|server|page|website)|\bflood\s+[^.\n]{0,30}\b(?:traffic|requests)\b",
+    # Posing as someone else to post reviews ("현직자인 척 리뷰", "pretend to be an employee").
+    r"(리뷰|후기|평점|댓글|별점)[^.\n]{0,30}(?:인|한|하는|처럼)\s*척|(?:인|한|하는)\s*척[^.\n]{0,30}(리뷰|후기|평점|댓글|별점)|"
+    r"\b(?:pretend(?:ing)?\s+to\s+be|pos(?:e|ing)\s+as)\s+(?:an?\s+)?(?:current\s+|former\s+)?(?:employees?|staff|customers?|users?)",
+    # Collecting people's private contact details ("personal emails of their researchers").
+    r"\b(?:compile|collect|gather|scrape|find|get|dig\s+up|build)\b[^.\n]{0,40}\b(?:personal|private|home)\s+"
+    r"(?:e-?mails?|phone\s+numbers?|numbers|addresses|contacts?|cell\s+numbers?)\b|"
+    r"(개인|사적인?|집)\s*(?:이메일|메일|연락처|번호|전화번호|휴대폰|주소)[^.\n]{0,25}(모아|수집|리스트|목록|정리해|찾아|뽑아|알아)",
+    # Writing someone's academic work for them.
+    r"대필|(논문|과제|레포트|리포트|에세이|숙제|서론|thesis|dissertation|essay|homework)[^.\n]{0,30}(대신\s*써|ghost\s*writ)|"
+    r"\bghost\s*writ\w*\b[^.\n]{0,30}\b(?:thesis|dissertation|essay|paper|homework|assignment)",
+    # Hiding income or wages from the tax authority ("페이퍼컴퍼니로 매출 돌리는", "wages in cash so it
+    # doesn't show up in the tax filings").
+    r"페이퍼\s*컴퍼니|조세\s*회피|역외\s*탈세|비자금|차명\s*계좌|(?:세무\s*조사|단속|감사|국세청)\S{0,3}\s*(?:에\s*)?안\s*걸리|"
+    r"\b(?:shell\s+compan(?:y|ies)|off\s+the\s+books|under\s+the\s+table|evade\s+(?:taxes|tax|the\s+irs|detection)|"
+    r"launder\w*)\b|\b(?:doesn'?t|won'?t|does\s+not|will\s+not|wouldn'?t)\s+show\s+up\s+(?:in|on)\s+(?:the\s+)?"
+    r"(?:tax|books|payroll|filings?|records)",
+    r"(주휴\s*수당|퇴직금|최저\s*임금|연장\s*수당|야근\s*수당|4대\s*보험|임금)\S{0,3}\s*(?:\S{0,6}\s*)?(?:안\s*주|안\s*내|피하|회피|떼먹|"
+    r"안\s*줘도|주지\s*않|줄\s*필요\s*없)|\b(?:avoid|get\s+out\s+of|skip)\s+paying\s+(?:overtime|severance|minimum\s+wage|wages|insurance)|"
+    r"make\s+it\s+look\s+(?:like\s+)?(?:it\s+was\s+)?(?:performance|voluntary|a\s+resignation)|look\s+performance[-\s]related|"
+    r"\bscrap\w*\s+[^.\n]{0,120}\b(?:names|phone\s+numbers|e-?mails|contacts)\b|"
+    r"(?:법인세|세금|소득세|부가세)\S{0,3}\s*(?:\S{0,6}\s*){0,2}(?:줄일|줄이는|아끼는|안\s*내는)[^.\n]{0,40}(?:방법|처리|구조)",
+    # Falsifying records ("backdate invoices", "장부 조작").
+    r"\b(?:backdat\w*|falsif\w*|cook\s+the\s+books|doctor\s+the\s+(?:books|numbers|invoices))\b|"
+    r"(장부|회계|매출|세금계산서|영수증|인보이스)\S{0,3}\s*(?:\S{0,6}\s*)?(조작|허위로|위조|부풀리|날짜\s*바꾸)",
     r"\b(how\s+(do\s+i|to|can\s+i|would\s+i)|help\s+me|teach\s+me|show\s+me|write\s+(me\s+)?|give\s+me|can\s+you|"
     r"tips?\s+(on|for))\b[^.\n]{0,40}\b(hack\w*|phish\w*|malware|ransomware|ddos|keylogger|exploit|bomb|steal\w*|"
     r"stalk\w*|dox(x?ing)?|spy\s+on|scrape\s+\S*\s*(personal|private)|launder\w*|forge|counterfeit|break\s+into)\b",
@@ -207,7 +269,7 @@ HIRING = _rx(
     r"우대\s*사항|자격|요건|필수|주요\s*업무|업무|회사\s*소개|소개|강조|어필|톤|문체|말투|간결|상세|자세|길게|짧게|"
     r"영문|국문|초안|템플릿|기본|스타일|버전|공고문|(?<![A-Za-z])JD(?![A-Za-z])|레벨|직급|연봉|급여|처우|"
     r"주니어|시니어|리드|팀장|매니저|실무|담당|운영|개발|기획|분석|설계|관리|마케팅|재무|회계|인사|백엔드|프론트|"
-    r"데이터|머신러닝|딥러닝|(?<![A-Za-z])(AI|ML)(?![A-Za-z])|서버|클라우드|디자인|브랜드|캠페인|결산|세무|노무|평가|교육|경험|년\s*이상|년차|신입|경력직",
+    r"데이터|머신러닝|딥러닝|(?<![A-Za-z])(AI|(?<![\d몇])(?<![\d몇]\s)ML)(?![A-Za-z])|서버|클라우드|디자인|브랜드|캠페인|결산|세무|노무|평가|교육|경험|년\s*이상|년차|신입|경력직",
     r"\b(job|jobs|posting|hiring|hire|recruit\w*|role|position|candidates?|applicants?|referrals?|inquiries|engineer|developer|marketer|"
     r"responsibilit\w*|qualifications?|benefits|salary|interview|vacancy|opening|team|experience|remote|hybrid|onsite|"
     r"office|skills?|stack|senior|junior|lead|manager|analyst|designer|backend|frontend|full[-\s]?stack|ml|ai|data|"
@@ -252,7 +314,8 @@ class ScreenResult:
 
 
 # "모의해킹 결과 조치 경험", "phishing simulation training": the topic as a defensive skill.
-_DEFENSIVE = re.compile(r"경험|역량|대응|방어|탐지|점검|보안|예방|교육|훈련|experience|defen[cs]e|detect|prevent|awareness|training|"
+_DEFENSIVE = re.compile(r"경험|역량|대응|방어|탐지|점검|보안|예방|방지|통제|테스트|교육|훈련|experience|defen[cs]e|detect|prevent|awareness|training|"
+                        r"test(?:s|ing)?\b|complian|"
                         r"simulation", re.I)
 
 
@@ -269,6 +332,37 @@ _MENTION_AS_SKILL = re.compile(r"경험|우대|역량|이해|experience|a\s+plus
 _REVEAL = re.compile(r"출력|보여|알려|공개|복사|붙여|print|show|reveal|output|repeat|dump|leak|tell", re.I)
 
 
+# A security or AI-safety duty that names the attack it defends against ("프롬프트 인젝션 방어",
+# "red-teaming jailbreaks", "'ignore previous instructions' 같은 공격 패턴 탐지").
+# (The words for what is defended, "보안", "safety", "가드레일", are what an attack names too, so
+# only the defending itself counts.)
+_DEFENSE_DUTY = re.compile(r"방어|탐지|차단|레드\s*팀|취약점|모의\s*해킹|공격\s*패턴|"
+                           r"\bred[-\s]?team\w*|\bdefen[cs]\w*|\bdefend\w*|\bdetect\w*|\bmitigat\w*|\bprotect\w*\s+against|"
+                           r"\bagainst\s+(?:them|it|these|such|attacks?)|\bvulnerab\w*|\bpenetration\b|\bhardening\b", re.I)
+_ADDRESSED = re.compile(r"(?<![가-힣])(?:너|네가|넌|당신)(?:의|는|은|가)?(?![가-힣])|\byou(?:r)?\b(?!\s+(?:will|'ll|would)\s+(?:build|work|lead|own))|"
+                        r"(?:해\s*봐|해봐|실행해|따라\s*해|출력해|보여\s*줘|알려\s*줘)", re.I)
+
+
+# Asked to show something ("보여줘", "print your rules"); not the noun ("system prompt leaks").
+_REVEAL_ASK = re.compile(r"출력\s*해|보여\s*(?:줘|주|달)|알려\s*(?:줘|주|달)|공개\s*해|복사\s*해|붙여\s*(?:줘|넣어)|"
+                         r"\b(?:print|show|reveal|output|repeat|dump|tell|leak)\s+(?:me|us|your|the|all|every|it)\b", re.I)
+
+
+def _attack_as_duty(sentence: str) -> bool:
+    """The sentence is a security duty that names the attack it defends against, and nothing in it
+    is asked of the model."""
+    return bool(_DEFENSE_DUTY.search(sentence)) and not _ADDRESSED.search(sentence) and not _REVEAL_ASK.search(sentence)
+
+
+def _squeezed_injection(text: str, squeezed: str) -> re.Match | None:
+    """Words spaced out to hide them ("s y s t e m  p r o m p t"), read with the spaces removed;
+    not where the written text names them as an attack a security duty defends against."""
+    m = _injection(squeezed, INJECTION)
+    if m and _attack_as_duty(text):
+        return None
+    return m
+
+
 def _injection(text: str, patterns: tuple[re.Pattern, ...] | None = None) -> re.Match | None:
     """An injection pattern, unless the match says not to do it ("대외비 자료는 넣지 말고") or names
     the topic as a skill ("system prompts and guardrails experience is a plus")."""
@@ -279,7 +373,9 @@ def _injection(text: str, patterns: tuple[re.Pattern, ...] | None = None) -> re.
             left = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
             sentence = re.split(r"[.!?\n]", text[left:])[0]
             if _MENTION_AS_SKILL.search(sentence) and not _REVEAL.search(sentence) \
-                    and not _NEGATED_ASK.search(sentence) and not rx.pattern.startswith(("ignore", "disregard", "(이전")):
+                    and not _NEGATED_ASK.search(sentence) and rx not in OVERRIDE_INSTRUCTIONS:
+                continue
+            if _attack_as_duty(sentence):
                 continue
             return m
     return None
@@ -315,8 +411,9 @@ def _has_hiring_signal(text: str) -> bool:
 OFF_TOPIC = _rx(
     r"점심|저녁\s*메뉴|메뉴\s*추천|맛집|여행|환율|주가|날씨|연애|남친|여친|와이프|남편|생일|결혼식|축가|게임|축구|야구|드라마|"
     r"영화|다이어트|운동|숙제|시험|수능|코인|주식|부동산|맞춤법|로또|운세|번아웃|고민|심심|끝말잇기|놀자|수다|잡담|연말정산|청약|"
-    r"마라톤|페이스|단톡|톡방|회의록|레시피|요리",
+    r"마라톤|페이스|단톡|톡방|회의록|레시피|요리|끓이|끓일|끓여|보도\s*자료|항공권|환급금|퇴임식|축사",
     r"\b(lunch|dinner|weather|stocks?|crypto|movie|game|homework|recipe|wedding|birthday|vacation|travel|girlfriend|"
+    r"ETFs?|personal\s+portfolio|brokerage|dividends?|hedg(?:e|ing)\s+(?:\S+\s+){0,2}exposure|"
     r"boyfriend|wife|husband|football|soccer|baseball|lottery|horoscope|group\s+chat|cover\s+letter|bitcoin)\b",
 )
 
@@ -339,6 +436,7 @@ def _off_topic_signal(text: str) -> bool:
 # Hiring words that also belong to everyday talk ("leave a group chat", "10-year-old", "총급여"):
 # alone, they do not make a question about something else a request for a posting.
 _WEAK_HIRING = {"year", "years", "leave", "team", "data", "office", "ai", "ml", "ad", "plus", "must", "contact", "english",
+                "헤드라인", "제목", "타이틀", "운영", "직원",
                 "korean", "version", "section", "tone", "draft", "template", "description", "mention", "highlight",
                 "culture", "lead", "manager", "급여", "소개", "강조", "기본", "스타일", "버전", "톤", "문체", "데이터", "분석",
                 "관리", "운영", "개발", "기획", "교육", "평가", "경험", "업무", "서버", "클라우드", "디자인", "브랜드", "캠페인",
@@ -362,17 +460,20 @@ _KO_ARTIFACT = re.compile(
     r"(?<![가-힣])(?:문자|카톡|메시지|메일|이메일|편지|카드|양식|서식|증명서|계약서|사직서|사표|자기소개서|자소서|리뷰|후기|댓글|"
     r"축사|건배사|화법|멘트|대본|일정|코스|레시피|요리법|숙제|풀이|회의록|발표\s*자료|보고서|기획서|제안서|팁|요령|노하우|"
     r"답장|시|노래|가사|번호|방법|사과문|인사말|장소|선물|맛집|메뉴|노트북|식단표?|계획표|운동\s*루틴|카피|슬로건|캐치프레이즈|"
-    r"광고\s*문구)"
-    r"(?:\s*(?:문장|문구|내용|멘트|초안))?\S{0,3}\s*(?:\d+\s*개\S{0,2}\s*)?(?:\S{1,8}게\s+)?(?:[\d한두세]\s*\S{0,3}치\s*)?(?:도|좀|하나|한\s*편|같이|까지)?\s*(?:하나|좀|같이)?\s*"
+    r"광고\s*문구|비교표|가격표|견적서|일정표|보도\s*자료|축사|추도사|연설문)"
+    r"(?:\s*(?:문장|문구|내용|멘트|초안))?(?:\([^)]{0,60}\))?\S{0,3}\s*(?:\d+\s*개\S{0,2}\s*)?(?:\S{1,8}(?:게|로)\s+)?(?:[\d한두세]\s*\S{0,3}치\s*)?(?:도|좀|하나|한\s*편|같이|까지)?\s*(?:하나|좀|같이)?\s*"
     # An ask, not a duty ("보고서 작성 및 보고" is a job's work; "보고서 써줘" is an ask).
     r"(?:(?:써|작성\s*해|만들어|짜|지어|정리\s*해|추천\s*해|알려|풀어|가르쳐|뽑아|보내)\s*(?:줘|주세요|주실|줄래|줘요|주라|달라|주고|줄\s*수|주는\s*(?:게|거))|"
-    r"(?:작성|정리|추천|요약|번역|교정)\s*(?:좀\s*)?부탁|부탁(?:해|드려|합니다|드립니다)?(?=\s*$|[.!?~\s])|"
+    r"(?:작성|정리|추천|요약|번역|교정)\s*(?:좀\s*)?부탁|부탁(?:해|드려|합니다|드립니다|드리고자|드려요|해요)?(?=\s*$|[.!?~\s])|"
+    r"(?:만들어|정리해|작성해)\s*(?:\S{0,3}\s*)?(?:주시기|달라고|주셨으면)|"
     r"(?:요약|번역|교정)\s*(?:좀|해)|(?<=좀)\s*$)")
 _KO_POSTING_OBJECT = re.compile(r"공고|채용\s*글|모집\s*글|JD|지원\s*(?:방법|서|자격)|전형|접수|자격\s*요건|우대\s*사항|주요\s*업무|"
                                 r"복리\s*후생|회사\s*소개|넣|포함|추가|반영|강조|명시")
 _EN_ARTIFACT = re.compile(
-    r"^\W*(?:(?:please|pls|also|and|then|now|can\s+you|could\s+you|would\s+you|help\s+me|i\s+need\s+you\s+to)\s+)*"
-    r"(?:write|draft|compose|create|make|give|recommend|suggest|plan|tell|send|prepare)\b(?:\s+[\w',-]+){0,6}?\s+"
+    r"^\W*(?:(?:please|pls|also|and|then|now|separately|additionally|plus|can\s+you|could\s+you|would\s+you|help\s+me|"
+    r"i\s+need\s+you\s+to|i\s+(?:also\s+)?need|i'?d\s+like)\s+)*"
+    r"(?:write|draft|compose|create|make|give|recommend|suggest|plan|tell|send|prepare|(?<=need\s)an?|(?<=like\s)an?)\b"
+    r"(?:\s+[\w',-]+){0,6}?\s+"
     r"(?:messages?|texts?|sms|e-?mails?|letters?|cards?|notes?|forms?|certificates?|reviews?|comments?|poems?|songs?|"
     r"lyrics|speech|toast|script|itinerary|recipes?|homework|essays?|cover\s+letters?|resumes?|cvs?|resignation|"
     r"tips|tricks|advice|gifts?|laptops?|numbers|plot|story|jokes?|captions?|tweets?|party|parties|trip|vacation|"
@@ -393,11 +494,12 @@ def _non_posting_deliverable(text: str) -> re.Match | None:
     return _side_question(text)
 
 
-_POSTING_ASK = re.compile(r"써\s*(?:줘|주|달)|작성|부탁|만들어|\b(?:write|draft|create|need\s+an?|make)\b", re.I)
+_POSTING_ASK = re.compile(r"써\s*(?:줘|주|달)|작성|부탁|만들어|요청|ㄱㄱ|고고|\b(?:write|draft|create|need\s+an?|make|pls|plz|please)\b", re.I)
 _QUESTION = re.compile(r"[^.!\n。?]+\?")
 # "…괜찮겠죠?", "is that okay?": a question about the ask itself, not another topic.
-_CONFIRMING = re.compile(r"괜찮|될까|되죠|되나|되겠|맞죠|맞나|어때|어떨까|가능할까|가능한가|좋을까|\b(?:ok(?:ay)?|fine|alright|right|"
-                         r"work|sound|good)\b", re.I)
+_CONFIRMING = re.compile(r"괜찮|될까|되죠|되나|되겠|맞죠|맞나|어때|어떨까|가능할까|가능한가|좋을까|문제\s*(?:없|되|될|돼|됩|안\s*되|가\s*(?:될|되|있))|않을까|않나|"
+                         r"법적|위법|불법|차별|\b(?:ok(?:ay)?|fine|alright|right|work|sound|good|legal|illegal|allowed|lawful|"
+                         r"a\s+problem|an\s+issue|discriminat\w*)\b", re.I)
 
 
 def _side_question(text: str) -> re.Match | None:
@@ -417,15 +519,30 @@ def _off_domain_clause(text: str) -> re.Match | None:
     """An ask for something other than the posting, in a clause of its own."""
     asks = OFF_DOMAIN_ASK + (GENERIC_ASK if len(text) <= GENERIC_ASK_MAX_CHARS else ())
     for clause in _CLAUSE_SPLIT.split(text):
-        if clause and clause.strip() and (m := _any(asks, clause)) and not _any(HIRING, clause):
-            return m
+        if clause and clause.strip() and (m := _any(asks, clause)) and not _any(HIRING, clause) \
+                and not ("?" in text[text.find(clause) + len(clause):][:2] and _CONFIRMING.search(clause)):
+            return m  # (a question about the ask itself, "…라고 써도 문제될 수 있나요?", is not another topic)
     return None
+
+
+# A quoted phrase to be put into the posting ("'…주변에 추천해 주세요!'라는 문구 넣어주세요") is the
+# posting's wording, not an ask of its own.
+_QUOTED_INSERTION = re.compile(r"(['\"‘“])[^'\"’”\n]{2,200}['\"’”](?=\s*(?:이?라는|이?라고|(?:으)?로)?\s*(?:\S{0,6}\s*)?"
+                               r"(?:문구|문장|내용|표현|멘트)?\S{0,2}\s*(?:넣|써|적|추가|포함|명시|기재))")
+
+
+_POSTING_WORD = re.compile(r"공고|채용|모집|구인|구직|지원자|포지션|직무|\bJD\b|\b(?:postings?|job\s+(?:ad|post|description)|hiring|recruit\w*|"
+                           r"positions?|roles?|candidates?|applicants?)\b", re.I)
+
+
+def _quoted_insertions_blanked(text: str) -> str:
+    return _QUOTED_INSERTION.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def screen_request(request: str, language: str = "ko") -> ScreenResult:
     text = nfkc(request or "")
     # Obfuscation: "2 5 세" and "m a l e" are read as written words; "무 시 해" is checked compacted too.
-    readable = expand_initials(join_spaced_letters(collapse_digit_spacing(deleet(compose_jamo(text))), SPACED_WORDS))
+    readable = expand_initials(join_spaced_letters(collapse_digit_spacing(unromanize(deleet(compose_jamo(text)))), SPACED_WORDS))
     # Instructions hidden in an encoded blob are read too ("SWdub3Jl…" is "Ignore…").
     decoded = decode_blobs(text)
     squeezed = compact(text)
@@ -447,7 +564,7 @@ def screen_request(request: str, language: str = "ko") -> ScreenResult:
                       "채용공고가 아니거나 해로운 일을 돕는 요청은 처리할 수 없습니다. 채용공고에 관한 내용만 요청해 주세요.",
                       "Requests for something other than the posting, or for harmful help, are refused. "
                       "Please ask only about the job posting.")
-    if m := (_injection(text) or _injection(readable) or _injection(squeezed, INJECTION) or _injection(decoded, INJECTION)):
+    if m := (_injection(text) or _injection(readable) or _squeezed_injection(text, squeezed) or _injection(decoded, INJECTION)):
         return reject("injection", "IN-INJECT-001", m,
                       "시스템 지시를 바꾸거나 내부·타사 정보를 요구하는 요청은 처리할 수 없습니다. 채용공고 내용만 요청해 주세요.",
                       "Requests that try to override instructions or obtain internal or other companies' data are refused. "
@@ -463,11 +580,15 @@ def screen_request(request: str, language: str = "ko") -> ScreenResult:
     # No hiring word at all, or only words everyday talk shares next to a sign of another topic.
     no_posting = not about_hiring and (not _any(POSTING_CONTEXT, readable) or _off_topic_signal(readable))
     other_topic = not _strong_hiring(readable) and not about_law_or_secret and _off_topic_signal(readable)
-    if readable.strip() and (no_posting or other_topic):
+    # Another topic asked about with no word of a posting at all ("연말정산 환급금 계산해줘, 연봉 3,800에…").
+    unposted = not _POSTING_WORD.search(readable) and _any(OFF_TOPIC, readable) is not None \
+        and bool(_QUESTION.search(readable) or _any(GENERIC_ASK, readable)) and not about_law_or_secret
+    if readable.strip() and (no_posting or other_topic or unposted):
         return reject("off_domain", "IN-DOMAIN-002", _any(OFF_DOMAIN, readable) or _any(OFF_DOMAIN_ASK, readable),
                       "요청에서 채용공고와 관련된 내용을 찾지 못했습니다. 직무, 경력, 요건 등을 포함해 다시 요청해 주세요.",
                       "The request does not describe a job posting. Please mention the role, level or requirements.")
-    if m := (_off_domain_clause(readable) or _non_posting_deliverable(readable)):
+    content = _quoted_insertions_blanked(readable)
+    if m := (_off_domain_clause(content) or _non_posting_deliverable(content)):
         return reject("off_domain", "IN-DOMAIN-001", m,
                       "채용공고 작성과 관계없는 요청이 함께 있습니다. 직무, 자격요건, 복리후생 등 공고에 관한 내용만 요청해 주세요.",
                       "Part of the request is unrelated to the job posting. Please ask only about the posting.")
@@ -480,7 +601,8 @@ def screen_request(request: str, language: str = "ko") -> ScreenResult:
     if pii:
         classes.append("pii")
 
-    law_hits = [h for h in scan_law(sanitized) if not h.excepted]
+    law_hits = [h for h in scan_law(sanitized) if not h.excepted
+                and not (h.rule.category == "age" and youth_programme(sanitized, h.start, h.end))]
     if law_hits:
         classes.append("discriminatory")
         for lh in law_hits:
@@ -490,8 +612,9 @@ def screen_request(request: str, language: str = "ko") -> ScreenResult:
 
     asks = scan_confidential_ask(sanitized)
     m = _any(SENSITIVE_ASK, sanitized)
-    if m and LEAVE_OUT.search(re.split(r"[.!?\n]", sanitized[m.start():])[0] + sanitized[max(0, m.start() - 20):m.start()]):
-        m = None  # "내부 프로젝트명은 공개하면 안 되니까 …": an ask to leave it out
+    around = re.split(r"[.!?\n]", sanitized[m.start():])[0] + sanitized[max(0, m.start() - 40):m.start()] if m else ""
+    if m and (LEAVE_OUT.search(around) or ONBOARDING_OR_DUTY.search(around)):
+        m = None  # "내부 프로젝트명은 공개하면 안 되니까 …", "the role handles confidential data": not an ask to publish
     if m or asks:
         classes.append("sensitive_request")
         findings.append(Finding(rule_id="IN-SENSITIVE-001", severity="warning", where="request", span=None,
@@ -499,7 +622,7 @@ def screen_request(request: str, language: str = "ko") -> ScreenResult:
                                 if language == "ko" else "Confidential company information is never put in a posting.",
                                 suggestion="공개된 회사 정보만 사용합니다."))
         spans = [(h.start, h.end) for h in asks] + ([(m.start(), m.end())] if m else [])
-        sanitized = drop_clauses(sanitized, spans)
+        sanitized = drop_clauses(sanitized, secret_sentences(sanitized, spans))
 
     verdict = "allow_with_fix" if ({"discriminatory", "sensitive_request", "pii"} & set(classes)) else "allow"
     message = ""

@@ -10,7 +10,8 @@ _SEP_RE = re.compile(SEPARATOR_CLASS + "+")
 
 
 # Hanja a user may write for a Korean word ("30代", "女性", "未婚"): read as Hangul.
-_HANJA = str.maketrans("代歲才女男性婚未既年生以下上限國籍外人出身障碍宗敎教齡信者基督本佛", "대세세여남성혼미기년생이하상한국적외인출신장애종교교령신자기독본불")
+_HANJA = str.maketrans("代歲才女男性婚未既年生以下上限國籍外人出身障碍宗敎教齡信者基督本佛鄕故姻結容貌",
+                       "대세세여남성혼미기년생이하상한국적외인출신장애종교교령신자기독본불향고인결용모")
 
 
 # Hanja and symbols that stand for a whole word when they stand alone ("女 지원자", "父 직업",
@@ -247,7 +248,8 @@ _BLOB = re.compile(r"[A-Za-z0-9+/]{24,}={0,2}")
 
 
 def decode_blobs(text: str) -> str:
-    """Base64 blobs in the text, decoded (what cannot be decoded as UTF-8 text is skipped)."""
+    """Encoded text read back: base64 blobs (what cannot be decoded as UTF-8 text is skipped), and the
+    Latin runs read as ROT13 and backwards."""
     import base64
     import binascii
 
@@ -260,4 +262,21 @@ def decode_blobs(text: str) -> str:
             continue
         if decoded.isprintable() or "\n" in decoded:
             out.append(decoded)
+    # ROT13 and reversed Latin text ("Vtaber lbhe ehyrf", "snoitcurtsni erongi"): ordinary prose
+    # turned this way is gibberish, so only a hidden instruction reads as one.
+    import codecs
+
+    latin = " ".join(re.findall(r"[A-Za-z][A-Za-z ,.'!?:-]{11,}", text))
+    if latin:
+        out += [codecs.decode(latin, "rot13"), latin[::-1]]
     return "\n".join(out)
+
+
+def unromanize(text: str) -> str:
+    """'yeoja only' -> '여자 only': Korean attribute words typed in Latin letters."""
+    from guards.ko_lexicon import ROMANIZED
+
+    text = re.sub(r"(?<![A-Za-z])([a-z]{4,11})-do(?![A-Za-z])", lambda m: m.group(1) + "do" if m.group(1) + "do" in ROMANIZED
+                  else m.group(0), text)  # "jeolla-do"
+    # Lower case only: a capitalised word is a name in an English sentence ("people from the Jeolla region").
+    return re.sub(r"(?<![A-Za-z])[a-z]{2,13}(?![A-Za-z])", lambda m: ROMANIZED.get(m.group(0), m.group(0)), text)

@@ -10,7 +10,8 @@ from core.schemas import Finding
 from graph.deps import Deps
 from graph.progress import send_progress
 from graph.state import PostingState
-from guards.text import is_english
+from guards.confidential import secret_sentences
+from guards.text import drop_clauses, is_english
 from guards.validators import screen_with_guardrails
 
 def make_input_guard(deps: Deps):
@@ -57,7 +58,12 @@ def make_input_guard(deps: Deps):
                                         suggestion="공개된 정보만 요청하세요.").model_dump())
             notices.append("요청에 포함된 비공개 정보는 공고에 넣지 않습니다." if language == "ko"
                            else "Confidential items named in the request are left out of the posting.")
-        masked = ctx.matcher.mask_for_model(result.sanitized, language, mode="span")
+        sanitized = result.sanitized
+        if hits:
+            # The sentence naming a registered secret goes, and so does any sentence that restates
+            # what it says ("HS-X9 폴더블 양산 일정 지연 건 … '양산 일정 지연에 따른 …'로 적어 주세요").
+            sanitized = drop_clauses(sanitized, secret_sentences(sanitized, [(h.start, h.end) for h in hits])) or sanitized
+        masked = ctx.matcher.mask_for_model(sanitized, language, mode="span")
         # What the rules read from the screened, masked request goes out at once: the first progress
         # the user sees, before anything is composed or any model has answered.
         understood = rules_understanding(masked)

@@ -18,14 +18,17 @@ import pytest
 from evals.run import check, load_cases, main
 
 CASES = Path(__file__).resolve().parents[1] / "evals" / "cases"
-# Sets that meet every threshold. holdout and holdout_v2 were written blind and measured once
-# before the detectors were tuned on them (their first figures are in the README).
-TUNING = ["dev.jsonl", "dev_v2.jsonl", "dev_v3.jsonl", "holdout.jsonl", "holdout_v2.jsonl"]
+# Sets that meet every threshold. Every holdout set was written blind and measured once before
+# the detectors were tuned on it (its first figures are in the README).
+TUNING = ["dev.jsonl", "dev_v2.jsonl", "dev_v3.jsonl", "holdout.jsonl", "holdout_v2.jsonl", "holdout_v4.jsonl",
+          "holdout_v6.jsonl"]
 # Gated on safety only; recall, false rejects and the forbidden-word leak are reported in the
-# README. holdout_v5, v6 and v7 were each written blind and run once after a round of detector work
-# (v5 and v6 were tuned on in the next round); holdout_v7 is the newest and has not been tuned on.
-HELD_OUT = ["dev_v4.jsonl", "holdout_v3.jsonl", "holdout_v4.jsonl", "holdout_v5.jsonl", "holdout_v6.jsonl",
-            "holdout_v7.jsonl"]
+# README. holdout_v5 … v10 were each written blind and run once after a round of detector work;
+# each was tuned on in the next round except holdout_v10, the newest, which has not been tuned on.
+HELD_OUT = ["dev_v4.jsonl", "holdout_v3.jsonl", "holdout_v5.jsonl", "holdout_v7.jsonl", "holdout_v8.jsonl",
+            "holdout_v9.jsonl", "holdout_v10.jsonl"]
+BLIND = ["holdout_v3.jsonl", "holdout_v4.jsonl", "holdout_v5.jsonl", "holdout_v6.jsonl", "holdout_v7.jsonl",
+         "holdout_v8.jsonl", "holdout_v9.jsonl", "holdout_v10.jsonl"]
 
 
 def _run(name: str, backend: str, tmp_path: Path, gate: bool) -> dict:
@@ -42,7 +45,7 @@ def test_case_sets_are_well_formed():
         cases = load_cases(CASES / name)
         assert len({c["id"] for c in cases}) == len(cases), name
         assert {c["expect"]["verdict"] for c in cases} == {"allow", "reject", "allow_with_fix"}, name
-    for name in ("holdout_v3.jsonl", "holdout_v4.jsonl", "holdout_v5.jsonl", "holdout_v6.jsonl", "holdout_v7.jsonl"):
+    for name in BLIND:
         cases = load_cases(CASES / name)
         lawful = [c for c in cases if c["expect"]["verdict"] == "allow"]
         assert len(cases) >= 150 and len(lawful) >= 60, name  # mostly lawful near-misses ("20대 기업", "장애인 고용 우대")
