@@ -212,9 +212,10 @@ def _family_member_hits(tokens, offset: int, benefit: bool) -> list[ConceptHit]:
             lemma = _lemma(x)
             if x.tag in ("SF",):
                 break
-            if lemma in KO_RESTRICT and lemma not in ("이상", "까지") or x.form in ("無", "불가", "제외") or (
-                    lemma == "되다" and (_negated_before(tokens, k) or _negated_after(tokens, k))) or (
-                    x.form in ("제출", "기재", "증빙") and x.tag.startswith("NN")):
+            restricts = (lemma in KO_RESTRICT and lemma not in ("이상", "까지")) or x.form in ("無", "불가", "제외") \
+                or (lemma == "되다" and (_negated_before(tokens, k) or _negated_after(tokens, k)))
+            collects = x.form in ("제출", "기재", "증빙") and x.tag.startswith("NN")
+            if restricts or collects:
                 return [ConceptHit("family", "ko", offset + t.start, offset + x.start + x.len, t.form, f"({x.form})")]
     return []
 
@@ -385,7 +386,8 @@ def _trait_hits(tokens, offset: int, benefit: bool) -> list[ConceptHit]:
         protected = cat == "disability" or _lemma(tokens[a]) in KO_PROTECTED_GROUPS
         if protected and positive and not restricts:
             continue  # "장애가 있는 분 우대": preferring a protected group is lawful
-        out.append(ConceptHit(cat, "ko", offset + tokens[min(a, b if a == p else a)].start, offset + person.start + person.len,
+        # A person named by sex takes the clause that describes them with it.
+        out.append(ConceptHit(cat, "ko", offset + tokens[b if a == p else a].start, offset + person.start + person.len,
                               tokens[a].form, f"({_lemma(verb)} {person.form})"))
     return out
 
