@@ -96,16 +96,17 @@ _NOT_PUBLIC = re.compile(
     r"내부적으로|내부\s*(?:에서만|용)|아직\s*(?:\S{0,6}\s*){0,2}(?:공개|발표|계약|확정|오픈)\S{0,3}\s*(?:안|전|하지\s*않|되지\s*않|못)|"
     r"(?:공개|발표|공시)\s*(?:안\s*(?:한|된|했)|전|되지\s*않은|하지\s*않은|예정\s*없는)|(?:이사회|경영진|임원\S{0,2}|대표님?)\s*(?:에서|끼리|사이에서)?만|"
     r"(?:협의|협상|논의|검토|물밑\s*작업|추진)\s*중|계약서?\s*상\s*비공개|(?:비공개|대외비|기밀|극비|비밀)(?:긴|인데|라서|지만|이긴|이지만|이라|입니다만)|"
-    r"(?:서명|체결|계약)\s*(?:직전|전|예정)|비밀\s*유지\s*(?:기간|중)|"
+    r"(?:서명|체결|계약)\s*(?:직전|전|예정)|비밀\s*유지\s*(?:기간|중)|발표\s*예정|(?:보도\s*자료|기사)\S{0,2}\s*(?:나가기|배포)\s*전|"
     r"아직\s+\S{1,8}\s*전(?:이|인|입니다|이에요|이라|이니)|미공개|미출시|미발표|출시\s*전|출시할|출시\s*예정|"
     r"\b(?:unreleased|non-public|(?:isn'?t|aren'?t|is\s+not|are\s+not)\s+(?:yet\s+)?(?:public|announced|official|disclosed))\b|검토안|도장\s*(?:찍기|찍은\s*적)?\s*전|계약\s*전|비밀리에|몰래|극비|"
     r"\b(?:not\s+(?:yet\s+)?(?:public|announced|disclosed|official)|(?:haven'?t|hasn'?t|have\s+not|has\s+not)\s+(?:yet\s+)?(?:been\s+)?"
     r"(?:publicly\s+)?(?:announced|disclosed|made\s+public|released)|unannounced|undisclosed|negotiating|in\s+talks|"
-    r"under\s+(?:an?\s+)?nda|secret|board[-\s]only|off\s+the\s+record|behind\s+closed\s+doors|quietly)\b", _I)
+    r"under\s+(?:an?\s+)?nda|secret|board[-\s]only|off\s+the\s+record|behind\s+closed\s+doors|quietly|"
+    r"(?:hasn'?t|has\s+not|haven'?t|have\s+not)\s+been\s+shared|not\s+(?:yet\s+)?shared\s+outside|outside\s+the\s+exec\w*)\b", _I)
 # … said of business information (money, deals, clients, plans, headcount).
 _BUSINESS_INFO = re.compile(
     r"금액|목표|수치|숫자|매출|이익|원가|비용|예산|계약|거래|입점|납품|제휴|협업|파트너|고객|거래처|투자|기업\s*가치|밸류|인수|합병|"
-    r"합작|MOU|양해\s*각서|지분|법인\s*설립|\bjoint\s+venture\b|\bJV\b|"
+    r"합작|MOU|양해\s*각서|지분|법인\s*설립|콜라보|\bjoint\s+venture\b|\bJV\b|\btargets?\b|\bcosts?\b|\bbudgets?\b|"
     r"조건|계획|이전|인원|인력|직원\S{0,2}\s*(?:수|몇)|몇\s*명|구조\s*조정|라인|신제품|제품|출시|런칭|론칭|로드맵|실적|대출|"
     r"\b(?:loans?|financing|bridge)\b|소송|분쟁|고소|합의금|\d[\d.,]*\s*(?:억|만\s*원)|"
     r"\b(?:su(?:e|ing|ed)|lawsuits?|litigation|disputes?|settlement|(?:KRW|USD|\$|₩)\s*[\d.,]+\s*(?:[BMK]|billion|million)?)\b|"
@@ -121,6 +122,10 @@ _INTERNAL_FACT = re.compile(
     r"(?:전임자|전\s*담당자|기존\s*담당자|퇴사자|前任者?)\S{0,3}\s*(?:\S{0,8}\s*)?(?:연봉|급여|월급|보수|처우)|"
     r"[가-힣]{2,4}\s*(?:님|씨|매니저|리드|팀장|과장|대리)\S{0,2}\s*(?:의\s*)?(?:연봉|급여|월급|보수)\S{0,3}\s*[\d억천만,.\s]*\d|"
     r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?'s\s+(?:salary|pay|compensation|base\s+pay)\s+(?:is|was|of)\b|"
+    r"(?:\b(?:lead|manager|head|director|chief|ceo|cto|cfo|vp)|\bDr\.?\s+[\w-]+(?:\s+[A-Z]\w+)?|[가-힣]{2,4}|"
+    r"(?-i:\b[A-Z][a-z]+(?:-[a-z]+)?\s+[A-Z][a-z]+)),?\s+"
+    r"(?:makes|earns|is\s+paid|receives|gets)\s+(?:an?\s+)?(?:annual\s+)?(?:(?:salary|pay|compensation)\s+(?:of\s+)?)?"
+    r"(?:KRW|USD|\$|₩)?\s*\d[\d억천만,.]*|"
     r"\b(?:predecessor|previous\s+(?:hire|holder|incumbent)|outgoing\s+\w+)'?s?\s+(?:salary|pay|compensation|package)\b|"
     r"\b(?:CFO|CEO|CTO|COO|controller|director|manager|VP)'s\s+(?:salary|pay|compensation)\s+is\b|"
     r"\bunder\s+(?:a|an|the)?\s*(?:\w+'?s?\s+)?(?:investigation|accounting\s+review|audit|probe)\b|"
@@ -129,7 +134,7 @@ _INTERNAL_FACT = re.compile(
     r"괴롭힘\s*(?:조사|신고|사건|건)|내부\s*조사|징계\s*(?:건|위원회|조사)|(?:옮기|이동시키|전환|재배치|감축|줄이|내보내)\S{0,4}\s*(?:직원|인원|인력)|"
     r"\b(?:audit\s+(?:found|findings?|flagged)|inventory\s+discrepanc\w*|(?:revenue|profit|loss|burn)\s+(?:of|is|was|were)\s+[-\d$₩])", _I)
 # "대외비 자료는 넣지 말고", "don't mention the NDA client": an ask to leave it out.
-LEAVE_OUT = re.compile(r"(?:넣|쓰|적|언급|포함|공개)지\s*(?:말|마|않)|(?:공개|언급|노출|쓰)\S{0,2}\s*(?:하면|되면|면)\s*안\s*되|뭉뚱그|"
+LEAVE_OUT = re.compile(r"(?:넣|쓰|적|언급|포함|공개)지\s*(?:말|마|않)|빼\s*주|(?:공개|언급|노출|쓰)\S{0,2}\s*(?:하면|되면|면)\s*안\s*되|뭉뚱그|"
                         r"빼고|빼\s*줘|제외하고|없이|\b(?:don'?t|do\s+not|never|without|"
                         r"leave\s+out|omit|exclude|avoid)\b", _I)
 _PUBLIC = re.compile(r"(?<!안\s)(?<!않은\s)공개된|공개\s*정보|공시된|공시\s*자료|(?<!내부\s)(?<!내부)감사\s*보고서|DART|보도된|기사|"
@@ -158,6 +163,9 @@ _ONGOING_CASE = re.compile(
     r"(?:지금|현재|요즘|한창)\s*(?:\S{0,8}\s*){0,4}(?:조사|감사|검사|수사|소송|제재|특별\s*감독|행정\s*처분|사전\s*통지|시정\s*명령|"
     r"과징금|과태료|영업\s*정지)\S{0,3}\s*(?:를|을)?\s*(?:받|진행|대응)|"
     r"(?:받고|진행\s*중인|진행되고)\s*있?는?\s*(?:\S{0,8}\s*){0,2}(?:조사|감사|검사|수사|소송|제재|특별\s*감독)|"
+    r"(?:조사|감사|검사|세무\s*조사|수사|압수\s*수색|현장\s*조사|감독)\S{0,3}\s*(?:가|이)?\s*(?:들어와|들어왔|나왔|시작됐)|"
+    r"(?:조사|감사|검사|수사|점검|현장\s*조사)\S{0,4}\s*(?:에서)?\s*(?:지적|적발)\s*받은|(?:조사|감사|검사|수사)\s*받은\s*(?:거|것|건|일)|"
+    r"\bongoing\s+(?:arbitration|litigation|lawsuit|dispute|investigation|audit)|\barbitration\b|"
     r"(?:행정\s*처분|사전\s*통지|시정\s*명령|과징금|영업\s*정지|구제\s*신청|부당\s*해고)\S{0,6}\s*(?:\S{0,6}\s*)?(?:받은|받고|진행|제기|계류|pending)|"
     r"\b(?:still\s+pending|filed\s+(?:a|an)\s+[^.\n]{0,40}\b(?:with|against)|was\s+(?:let\s+go|fired|terminated|dismissed)\b[^.\n]{0,60}"
     r"\b(?:filed|suing|sued|complaint|dispute|pending))|"
@@ -196,7 +204,8 @@ def _secret_business(text: str) -> list[ConfidentialHit]:
 # and duties, not a secret put into it.
 ONBOARDING_OR_DUTY = re.compile(r"서약서?|보안\s*교육|신규\s*입사자|입사\s*(?:일|시)에?\s*(?:\S{0,10}\s*)?서명|다루는|취급|"
                                 r"\bhandles?\b|\bhandling\b|\bnew\s+hires\b|\bsign(?:s|ed|ing)?\s+(?:an?\s+|the\s+|our\s+)?"
-                                r"(?:nda|confidentiality|non-disclosure|secrecy)|\bsecurity\s+(?:training|policy)|\binfosec\b", _I)
+                                r"(?:nda|confidentiality|non-disclosure|secrecy)|\bsecurity\s+(?:training|policy)|\binfosec\b|"
+                                r"\bexperience\s+(?:working\s+)?(?:on|with)\s+nda", _I)
 
 
 def scan_confidential_ask(text: str) -> list[ConfidentialHit]:

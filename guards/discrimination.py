@@ -751,6 +751,7 @@ _EN_ATTR = {
     "origin": r"\b(?:(?:born|raised|grew\s+up)\s+in|from\s+(?:the\s+|that\s+|this\s+|those\s+)?(?:same\s+)?(?:[A-Z][a-z]+|hometown|regions?|"
               r"provinces?|city|area)|from\s+[가-힣]{2,6}|mixed[-\s]race|biracial|multicultural\s+(?:famil\w*|backgrounds?|homes?)|"
               r"(?:native|pure|traditional)\s+korean\s+(?:heritage|blood|background|families)|korean\s+heritage|다문화|"
+              r"mixed[-\s](?:heritage|blood)|looks?\s+(?:fully\s+|100%\s+)?korean|korean[-\s]looking|"
               r"hometown|nationality|national\s+origin|foreigners?|immigrants?|ethnic\w*|race|racial|"
               r"locals|local\s+(?:candidates?|applicants?|residents?|people|only|hires?)|native[-\s]born|(?:korean|american|us)[-\s]born|citizens?\s+only|"
               r"(?:seoul|busan|daegu|incheon|gwangju|daejeon|ulsan|jeju|gyeonggi|gangwon|chungcheong|jeolla|"
@@ -766,12 +767,12 @@ _EN_ATTR = {
               r"china|korean|american|african|asian|filipino|indian|russian|thai|indonesian|mongolian|nepali|pakistani|arab|nigerian))+"
               r"\s+(?:people|ppl|nationals?|candidates?|applicants?|folks|guys|workers|staff))\b",
     "religion": r"\b(?:religio\w*|christians?|muslims?|buddhists?|catholics?|protestants?|jews?|jewish|hindus?|prayers?|pray|"
-                r"worship\w*|sabbath|halal|hijabs?|"
+                r"worship\w*|sabbath|halal|hijabs?|chapel|bible\s+stud\w*|prayer\s+meetings?|"
                 r"atheists?|church(?:goers?)?|faith|believers?|mosque|temple)\b",
     "disability": r"\b(?:disab\w*|handicap\w*|wheelchairs?|able[-\s]bodied|healthy|health\s+(?:issues?|problems?|conditions?|status)|illness\w*|illnesses|"
                   r"medical\s+(?:history|conditions?)|mental\s+(?:health|illness)|chronic|depression|impair\w*|"
                   r"deaf|blind|hiv|physically\s+fit|perfect\s+health|sickly|sick\s+(?:people|folks|ppl|ones)|unhealthy|frail|"
-                  r"(?:hearing|visually|mobility)[-\s]impaired|mentally\s+ill|neurodivergent|autis\w*|adhd)\b",
+                  r"(?:hearing|visually|mobility)[-\s]impaired|mentally\s+ill|neurodivergent|neurotypical|autis\w*|adhd)\b",
     "appearance": r"\b(?:attractive|good[-\s]looking|pretty|handsome|beautiful|slim|thin|overweight|fat|height|tall|"
                   r"short|weight|looks|appearance|photogenic|photos?|photographs?|headshots?|full[-\s]body|selfies?|presentable|"
                   r"easy\s+on\s+the\s+eyes|good[-\s]looking|fresh\s+face|pretty\s+face|nice\s+face|(?:slim|slender|petite)\s+build)\b",
@@ -802,7 +803,8 @@ _EN_PRED = re.compile(
     r"shouldn'?t|mustn'?t|(?:don'?t|doesn'?t|do\s+not|won'?t)\s+fit|closed\s+to|needs?|requires?|"
     r"who\s+(?:aren'?t|are\s+not|isn'?t|is\s+not|don'?t|do\s+not|doesn'?t|won'?t)|"
     r"(?:add|include)\s+(?:a\s+)?field|field\s+for|attach(?:ed)?|fill\s+in|upfront|on\s+the\s+(?:application|form|resume|cv)|"
-    r"discourag\w*|fit\s+in|(?:would|'d)\s+rather|rather\s+not|challenging|uncomfortable|ideal\s+candidate)(?![\w])", re.IGNORECASE)
+    r"discourag\w*|fit\s+in|(?:would|'d)\s+rather|rather\s+not|challenging|uncomfortable|ideal\s+candidate|(?:is|are)\s+expected)(?![\w])",
+    re.IGNORECASE)
 _EN_NEUTRAL = re.compile(
     r"\b(?:regardless\s+of|irrespective\s+of|without\s+regard\s+to|all\s+(?:ages|genders|backgrounds|nationalities)|"
     r"any\s+(?:age|gender|background|nationality)|equal\s+opportunit\w*|do\s+not\s+discriminate|does\s+not\s+discriminate|"
@@ -811,6 +813,8 @@ _EN_NEUTRAL = re.compile(
     r"assistive|accessib\w*|sign[-\s]language|captioning|"
     r"blind\s+(?:hiring|screening|recruit\w*|review|process)|no\s+photos?\s+(?:required|needed)|"
     r"\bno\s+[^.]{0,60}\b(?:needed|required)\b|(?:say|mention|write|include)\s+anything\s+about|to\s+be\s+compliant|"
+    r"\bmore\s+(?:women|female|diverse)\b|women[-\s]in[-\s](?:tech|ai|stem|engineering)|underrepresented|"
+    r"\bis\s+it\s+(?:legal|lawful|allowed|ok(?:ay)?)\b|"
     r"inclusive|diversity|welcome\s+(?:all|everyone|applicants\s+of\s+all)|no\s+(?:age|gender)\s+(?:limits?|requirements?|restrictions?)|"
     r"(?:age|gender)\s+(?:is\s+)?(?:not\s+a\s+factor|doesn'?t\s+matter|irrelevant))\b", re.IGNORECASE)
 # Attribute words that name a thing, not a person, when followed by these ("women's health products",
@@ -913,7 +917,8 @@ def scan_english(text: str) -> list[ConceptHit]:
                 if pred is None:
                     continue
                 if cat == "disability" and re.match(r"prefer|welcome|encourag|priority|plus|bonus|a\s+plus", pred.group(0), re.I) \
-                        and not re.search(r"\b(?:no|not|non|without)\b", sentence, re.I):
+                        and not re.search(r"\b(?:no|not|non|without)\b", sentence, re.I) \
+                        and not re.match(r"neurotypical|able|healthy|physically|perfect", word):
                     continue  # preferring applicants with disabilities is lawful
                 if cat == "marital" and re.match(r"welcome|encourag", pred.group(0), re.I) \
                         and re.fullmatch(r"(?:working\s+)?(?:parents?|moms?|mothers?|dads?|fathers?|caregiv\w*)", word) \
@@ -995,7 +1000,7 @@ def _table_fields(text: str) -> list[tuple[str, str, int, int]]:
     out: list[tuple[str, str, int, int]] = []
     lines, pos = [], 0
     for line in text.split("\n"):
-        sep = "\t" if line.count("\t") >= 1 else ("|" if line.count("|") >= 2 else None)
+        sep = "\t" if line.count("\t") >= 1 else ("|" if line.count("|") >= 2 else ("," if line.count(",") >= 3 else None))
         cells = [c.strip() for c in line.strip().strip("|").split(sep)] if sep else []
         lines.append((pos, line, cells if not all(re.fullmatch(r":?-{2,}:?", c) for c in cells) else None))
         pos += len(line) + 1
@@ -1010,6 +1015,26 @@ def _table_fields(text: str) -> list[tuple[str, str, int, int]]:
 
 _FORM_CONTEXT = re.compile(r"지원서|입사\s*지원|양식|서식|제출\s*서류|기재\s*항목|application\s+form|form\s+fields?|résumé|resume", re.I)
 _LIST_ITEM = re.compile(r"(?:^|\s)(?:\d{1,2}[.)]|[-*•·])\s*(?P<items>[^\n]+?)(?=\s+\d{1,2}[.)]\s|\n|$)")
+
+
+_REQ_HEADING = re.compile(r"^\s*[\[【(]?\s*(?:자격\s*요건|지원\s*자격|우대\s*사항|필수\s*(?:요건|사항)|requirements|qualifications)\s*[\]】)]?\s*:?\s*$",
+                          re.I | re.M)
+
+
+def _requirement_items(text: str) -> list[ConceptHit]:
+    """A bullet under a requirements heading that is a protected attribute alone ("- 여성(업무 특성상)",
+    "- 남성 한정"): the item itself is the condition."""
+    out: list[ConceptHit] = []
+    for h in _REQ_HEADING.finditer(text):
+        for m in re.finditer(r"^\s*[-*•·]\s*(?P<item>[^\n]+)$", text[h.end():h.end() + 600], re.M):
+            item = re.sub(r"\([^)]*\)", "", m.group("item")).strip()
+            words = re.findall(r"[가-힣]+|\d+\s*(?:세|대)", item)
+            if 0 < len(words) <= 3 and any(KO_ATTRIBUTES.get(w) in ("sex", "age", "marital", "origin", "religion") or
+                                           re.fullmatch(r"\d+\s*(?:세|대)", w) for w in words):
+                start = h.end() + m.start("item")
+                out.append(ConceptHit(KO_ATTRIBUTES.get(words[0], "age"), "ko", start, start + len(m.group("item")),
+                                      item, "(requirement item)"))
+    return out
 
 
 def _form_items(text: str) -> list[tuple[str, str, int, int]]:
@@ -1070,7 +1095,7 @@ def scan_concepts(text: str, languages: tuple[str, ...] = ("ko", "en")) -> list[
         hits += scan_korean(text)
     if "en" in languages:
         hits += scan_english(latin_words_apart(text))
-    hits += [h for h in _field_hits(text) if not any(o.start < h.end and h.start < o.end for o in hits)]
+    hits += [h for h in _field_hits(text) + _requirement_items(text) if not any(o.start < h.end and h.start < o.end for o in hits)]
     return [h for h in hits if not lawful_in_context(text, h.start, h.end, h.category) and not quoted_for_removal(text, h.start)]
 
 
@@ -1104,6 +1129,12 @@ def lawful_in_context(text: str, start: int, end: int, category: str) -> bool:
     and ID or health papers collected after the offer (4대보험), not with the application."""
     if _HYPOTHETICAL.match(text[end:end + 16]):
         return True  # "연령 제한처럼 보일까봐": how a wording might read, not a condition asked for
+    s_start = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    s_end = min([i for i in (text.find(c, end) for c in ".!?\n") if i != -1] or [len(text)])
+    if text[s_end:s_end + 1] == "?" and _LEGALITY.search(text[s_start:s_end]) and _LEAVE_IT_OUT.search(text[s_end:s_end + 60]):
+        return True  # "나이 제한 쓰면 법에 걸리나요? 걸리면 빼고": a question about the law, answered by leaving it out
+    if _AUDIENCE_AFTER.match(text[end:end + 16]):
+        return True  # "시니어(65세 이상) 사용자용 큰글씨 모드": the product's users, not the applicant
     if category == "age":
         return minors_by_law(text, start, end)
     line = text[text.rfind("\n", 0, start) + 1:].split("\n", 1)[0]
@@ -1128,6 +1159,9 @@ def lawful_in_context(text: str, start: int, end: int, category: str) -> bool:
 _PAPERS = re.compile(r"제출|서류|기재|사본|등본|증명|submit|provide|documents?|paperwork|copy|forms?", re.I)
 
 
+_LEGALITY = re.compile(r"법에\s*걸|법적|불법|위법|합법|\b(?:legal|lawful|illegal|compliant)\b", re.I)
+_LEAVE_IT_OUT = re.compile(r"빼|없이|제외하고|\bleave\s+(?:it|that|them)\s+out\b|\bdrop\s+it\b|\bomit\b|\bskip\s+it\b", re.I)
+_AUDIENCE_AFTER = re.compile(r"\s*[)\]]?\s*(?:\S{0,4}\s*)?(?:사용자|이용자|고객|유저|환자|소비자)(?:용|를\s*위한|대상|층)", re.I)
 _HYPOTHETICAL = re.compile(r"\s*(?:처럼|같이|같은\s*느낌으로|으로|로)\s*(?:보일|보이|보여|느껴|읽히|읽힐|오해|비칠|비춰)|"
                            r"\s*(?:could|might|would)\s+(?:look|read|come\s+across|be\s+seen)", re.I)
 _YOUTH_PROGRAM = re.compile(r"장려금|지원\s*사업|청년\s*(?:일자리|고용|내일|도약|인턴|디딤돌)|고용\s*센터|정부\s*지원|고용노동부", re.I)

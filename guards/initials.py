@@ -91,4 +91,16 @@ def expand_initials(text: str) -> str:
     text = _PARTIAL.sub(_read_partial, text)
     # An initial spelling two words share is read as the one the text spells out elsewhere ("'ㅅㅊㅈ' … 신천지").
     spelled_out = {_initials_of(w): w for w in SPACED_WORDS if w in text}
-    return _JAMO_RUN.sub(lambda m: index.get(m.group(0)) or spelled_out.get(m.group(0), m.group(0)), text)
+
+    def read(m: re.Match) -> str:
+        run = m.group(0)
+        if run in _CHAT_SHORTHAND and _PERSON_AFTER.match(text, m.end()):
+            # Shorthand right before a person ("ㅇㅈ 지원자만", "ㄴㅈ는 패스") names who is wanted.
+            return _SHORTHAND_PERSON.get(run, run)
+        return index.get(run) or spelled_out.get(run, run)
+
+    return _JAMO_RUN.sub(read, text)
+
+
+_PERSON_AFTER = re.compile(r"\s*(?:지원자|분|직원|사원|인재|만|는\s*(?:패스|제외|안|불가|노))")
+_SHORTHAND_PERSON = {"ㅇㅈ": "여자", "ㄴㅈ": "남자"}

@@ -117,7 +117,8 @@ INJECTION_PHRASES = _rx(
     r"\bfull\s+(?:text|contents?)\s+of\b[^.\n]{0,60}(?:internal|내부용|confidential|대외비|사내)",
     r"(?:내부용|대외비|사내\s*한정|기밀)\S{0,3}['’\")]?\s*(?:\S{0,8}\s*){0,2}(?:전문|원문|전체|통째로|그대로)",
     r"(?:skip|bypass|disable|no)_?\w*\s*[=:]\s*(?:true|1|yes)\b|\bTODO\s*\(\s*(?:model|ai|assistant|llm|gpt|bot)\s*\)",
-    r"시스템\s*관리자|관리자\s*(?:공지|지시|권한)|보안\s*감사\s*목적",
+    r"시스템\s*관리자\s*(?:입니다|이다|로서|권한으로|명령|지시|공지)|관리자\s*(?:공지|지시)|관리자\s*권한(?!\s*(?:부여|회수|관리|설정|신청|검토))|"
+    r"보안\s*감사\s*목적",
     r"(?:안전|보안|필터|검사|검열|검토)\s*(?:검사|장치|기능|절차)?\s*(?:비활성화|해제|끄기|\boff\b)|\bverdict\s*[=:]\s*['\"]?allow|__override__|"
     r"\boverride\s*[:=]",
     r"#{2,}\s*(?:system|end\s+of\s+(?:user|input|prompt)|assistant|instructions?)\b|\bnew\s+(?:policy|instructions?|rules?)\s*:|"
@@ -171,6 +172,7 @@ ABUSIVE = _rx(
     r"새\s*끼|(?:페미|김치|된장|미친|썅)\s*년들?|(맘|한남|급식|틀딱|진지|일베|메갈|페미|틀니|개저씨)\s*충|페미\s*년|병\s*신|애\s*자\s*(들|새)",
     r"(죽여|죽어|없어져야)\s*(버려|라|할)",
     r"(?:한심한|머리\s*빈|수준\s*떨어지는|멍청한|쓸모없는|무식한)\s*것들|\b(?:idiots|morons?|brainless|imbeciles?|losers)\b|"
+    r"무능충|맘충|벌레\s*같은|돼지\s*같은\s*(?:인간|놈|년|새끼)|뇌\s*없는|"
     r"븅\s*신|븅딱|ㅈ\s*밥|좆밥|(?<![A-Za-z])r[*#@!.]{1,3}t?ards?(?![A-Za-z])|"
     r"\b(?:immigrants?|foreigners?|women|men|people|applicants?|candidates?|grads?)\s+(?:trash|garbage|scum|vermin|filth)\b",
 )
@@ -218,6 +220,9 @@ HARMFUL = _rx(
     r"make\s+it\s+look\s+(?:like\s+)?(?:it\s+was\s+)?(?:performance|voluntary|a\s+resignation)|look\s+performance[-\s]related|"
     r"\bscrap\w*\s+[^.\n]{0,120}\b(?:names|phone\s+numbers|e-?mails|contacts)\b|"
     r"(?:법인세|세금|소득세|부가세)\S{0,3}\s*(?:\S{0,6}\s*){0,2}(?:줄일|줄이는|아끼는|안\s*내는)[^.\n]{0,40}(?:방법|처리|구조)",
+    r"\b(?:just\s+)?(?:under|below)\s+the\s+reporting\s+threshold|\bstructur\w*\s+(?:deposits|transfers|payments)|"
+    r"쪼개서\s*(?:입금|송금|이체)|(?:블랙\s*리스트|주의\s*명단|기피\s*명단)[^.\n]{0,40}(?:돌리|돌릴|돌려|공유|보내|보낼|배포)|"
+    r"\bblacklist\b[^.\n]{0,40}\b(?:share|send|circulate)",
     # Falsifying records ("backdate invoices", "장부 조작").
     r"\b(?:backdat\w*|falsif\w*|cook\s+the\s+books|doctor\s+the\s+(?:books|numbers|invoices))\b|"
     r"(장부|회계|매출|세금계산서|영수증|인보이스)\S{0,3}\s*(?:\S{0,6}\s*)?(조작|허위로|위조|부풀리|날짜\s*바꾸)",
@@ -336,7 +341,7 @@ _REVEAL = re.compile(r"출력|보여|알려|공개|복사|붙여|print|show|reve
 # "red-teaming jailbreaks", "'ignore previous instructions' 같은 공격 패턴 탐지").
 # (The words for what is defended, "보안", "safety", "가드레일", are what an attack names too, so
 # only the defending itself counts.)
-_DEFENSE_DUTY = re.compile(r"방어|탐지|차단|레드\s*팀|취약점|모의\s*해킹|공격\s*패턴|"
+_DEFENSE_DUTY = re.compile(r"방어|탐지|차단|레드\s*팀|취약점|모의\s*해킹|공격\s*패턴|공격을?\s*(?:\S{0,4}\s*)?(?:걸러|막|방지)|"
                            r"\bred[-\s]?team\w*|\bdefen[cs]\w*|\bdefend\w*|\bdetect\w*|\bmitigat\w*|\bprotect\w*\s+against|"
                            r"\bagainst\s+(?:them|it|these|such|attacks?)|\bvulnerab\w*|\bpenetration\b|\bhardening\b", re.I)
 _ADDRESSED = re.compile(r"(?<![가-힣])(?:너|네가|넌|당신)(?:의|는|은|가)?(?![가-힣])|\byou(?:r)?\b(?!\s+(?:will|'ll|would)\s+(?:build|work|lead|own))|"
@@ -411,7 +416,7 @@ def _has_hiring_signal(text: str) -> bool:
 OFF_TOPIC = _rx(
     r"점심|저녁\s*메뉴|메뉴\s*추천|맛집|여행|환율|주가|날씨|연애|남친|여친|와이프|남편|생일|결혼식|축가|게임|축구|야구|드라마|"
     r"영화|다이어트|운동|숙제|시험|수능|코인|주식|부동산|맞춤법|로또|운세|번아웃|고민|심심|끝말잇기|놀자|수다|잡담|연말정산|청약|"
-    r"마라톤|페이스|단톡|톡방|회의록|레시피|요리|끓이|끓일|끓여|보도\s*자료|항공권|환급금|퇴임식|축사",
+    r"마라톤|페이스|단톡|톡방|회의록|레시피|요리|끓이|끓일|끓여|보도\s*자료|항공권|환급금|퇴임식|축사|VLOOKUP|XLOOKUP|엑셀\s*(?:수식|함수)",
     r"\b(lunch|dinner|weather|stocks?|crypto|movie|game|homework|recipe|wedding|birthday|vacation|travel|girlfriend|"
     r"ETFs?|personal\s+portfolio|brokerage|dividends?|hedg(?:e|ing)\s+(?:\S+\s+){0,2}exposure|"
     r"boyfriend|wife|husband|football|soccer|baseball|lottery|horoscope|group\s+chat|cover\s+letter|bitcoin)\b",
@@ -460,11 +465,11 @@ _KO_ARTIFACT = re.compile(
     r"(?<![가-힣])(?:문자|카톡|메시지|메일|이메일|편지|카드|양식|서식|증명서|계약서|사직서|사표|자기소개서|자소서|리뷰|후기|댓글|"
     r"축사|건배사|화법|멘트|대본|일정|코스|레시피|요리법|숙제|풀이|회의록|발표\s*자료|보고서|기획서|제안서|팁|요령|노하우|"
     r"답장|시|노래|가사|번호|방법|사과문|인사말|장소|선물|맛집|메뉴|노트북|식단표?|계획표|운동\s*루틴|카피|슬로건|캐치프레이즈|"
-    r"광고\s*문구|비교표|가격표|견적서|일정표|보도\s*자료|축사|추도사|연설문)"
+    r"광고\s*문구|비교표|가격표|견적서|일정표|보도\s*자료|축사|추도사|연설문|식당|고깃집|술집|카페|\d+\s*군데)"
     r"(?:\s*(?:문장|문구|내용|멘트|초안))?(?:\([^)]{0,60}\))?\S{0,3}\s*(?:\d+\s*개\S{0,2}\s*)?(?:\S{1,8}(?:게|로)\s+)?(?:[\d한두세]\s*\S{0,3}치\s*)?(?:도|좀|하나|한\s*편|같이|까지)?\s*(?:하나|좀|같이)?\s*"
     # An ask, not a duty ("보고서 작성 및 보고" is a job's work; "보고서 써줘" is an ask).
     r"(?:(?:써|작성\s*해|만들어|짜|지어|정리\s*해|추천\s*해|알려|풀어|가르쳐|뽑아|보내)\s*(?:줘|주세요|주실|줄래|줘요|주라|달라|주고|줄\s*수|주는\s*(?:게|거))|"
-    r"(?:작성|정리|추천|요약|번역|교정)\s*(?:좀\s*)?부탁|부탁(?:해|드려|합니다|드립니다|드리고자|드려요|해요)?(?=\s*$|[.!?~\s])|"
+    r"(?:작성|정리|추천|요약|번역|교정)\s*(?:좀\s*)?(?:부탁|ㄱㄱ|고고)|부탁(?:해|드려|합니다|드립니다|드리고자|드려요|해요)?(?=\s*$|[.!?~\s])|"
     r"(?:만들어|정리해|작성해)\s*(?:\S{0,3}\s*)?(?:주시기|달라고|주셨으면)|"
     r"(?:요약|번역|교정)\s*(?:좀|해)|(?<=좀)\s*$)")
 _KO_POSTING_OBJECT = re.compile(r"공고|채용\s*글|모집\s*글|JD|지원\s*(?:방법|서|자격)|전형|접수|자격\s*요건|우대\s*사항|주요\s*업무|"
@@ -542,7 +547,9 @@ def _quoted_insertions_blanked(text: str) -> str:
 def screen_request(request: str, language: str = "ko") -> ScreenResult:
     text = nfkc(request or "")
     # Obfuscation: "2 5 세" and "m a l e" are read as written words; "무 시 해" is checked compacted too.
-    readable = expand_initials(join_spaced_letters(collapse_digit_spacing(unromanize(deleet(compose_jamo(text)))), SPACED_WORDS))
+    # (Masked syllables are read before spaced letters are joined: "전*도" is 전라도, not 전도.)
+    readable = expand_initials(join_spaced_letters(collapse_digit_spacing(unromanize(deleet(expand_initials(compose_jamo(text))))),
+                                                   SPACED_WORDS))
     # Instructions hidden in an encoded blob are read too ("SWdub3Jl…" is "Ignore…").
     decoded = decode_blobs(text)
     squeezed = compact(text)
@@ -581,8 +588,10 @@ def screen_request(request: str, language: str = "ko") -> ScreenResult:
     no_posting = not about_hiring and (not _any(POSTING_CONTEXT, readable) or _off_topic_signal(readable))
     other_topic = not _strong_hiring(readable) and not about_law_or_secret and _off_topic_signal(readable)
     # Another topic asked about with no word of a posting at all ("연말정산 환급금 계산해줘, 연봉 3,800에…").
-    unposted = not _POSTING_WORD.search(readable) and _any(OFF_TOPIC, readable) is not None \
-        and bool(_QUESTION.search(readable) or _any(GENERIC_ASK, readable)) and not about_law_or_secret
+    # (A question with no posting word and no hiring word everyday talk does not share, too.)
+    asked = bool(_QUESTION.search(readable) or _any(GENERIC_ASK, readable))
+    unposted = not _POSTING_WORD.search(readable) and asked and not (_POSTING_ASK.search(readable) or _INSERTION_ASK.search(readable)) \
+        and not about_law_or_secret and (_any(OFF_TOPIC, readable) is not None or not _strong_hiring(readable))
     if readable.strip() and (no_posting or other_topic or unposted):
         return reject("off_domain", "IN-DOMAIN-002", _any(OFF_DOMAIN, readable) or _any(OFF_DOMAIN_ASK, readable),
                       "요청에서 채용공고와 관련된 내용을 찾지 못했습니다. 직무, 경력, 요건 등을 포함해 다시 요청해 주세요.",

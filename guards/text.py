@@ -10,8 +10,8 @@ _SEP_RE = re.compile(SEPARATOR_CLASS + "+")
 
 
 # Hanja a user may write for a Korean word ("30代", "女性", "未婚"): read as Hangul.
-_HANJA = str.maketrans("代歲才女男性婚未既年生以下上限國籍外人出身障碍宗敎教齡信者基督本佛鄕故姻結容貌",
-                       "대세세여남성혼미기년생이하상한국적외인출신장애종교교령신자기독본불향고인결용모")
+_HANJA = str.maketrans("代歲才女男性婚未既年生以下上限國籍外人出身障碍宗敎教齡信者基督本佛鄕故姻結容貌定嶺湖南地域",
+                       "대세세여남성혼미기년생이하상한국적외인출신장애종교교령신자기독본불향고인결용모정영호남지역")
 
 
 # Hanja and symbols that stand for a whole word when they stand alone ("女 지원자", "父 직업",

@@ -389,3 +389,40 @@ def test_secrets_restated_elsewhere_are_dropped_with_them():
     assert "sensitive_request" not in classes("회사 소개에 감사보고서로 공시된 2024년 매출액을 넣어주세요")
     assert "sensitive_request" not in classes("New hires sign an NDA on day one; the role handles confidential product data.", "en")
     assert "sensitive_request" in classes("현재 식약처 행정처분 사전통지를 받은 상태라 그 대응을 주요업무에 적어주세요")
+
+
+# --- Seventh round --------------------------------------------------------------------------------
+
+def test_requirement_bullets_csv_rows_and_hanja_places():
+    pasted = "작년 공고 그대로 써주세요\n[자격요건]\n- 경력 3년 이상\n- 남성(현장 특성상)\n- 운전면허 소지"
+    assert "discriminatory" in classes(pasted)
+    assert "discriminatory" not in classes("작년 공고 그대로\n[자격요건]\n- 경력 3년 이상\n- 운전면허 소지")
+    csv = "요청서 CSV입니다\n직무,레벨,인원,연령\n재무,mid,1,30~35"
+    assert "discriminatory" in classes(csv)
+    assert "discriminatory" in classes("지원서에 出身地域 기재 필수, 湖南 출신 제외")
+
+
+def test_interview_questions_masked_places_and_neurotypes():
+    assert "discriminatory" in classes("면접 때 결혼 계획을 여쭤볼 거라고 공고에 써 주세요")
+    assert "discriminatory" in classes("대표님 말씀이 '충*도 출신은 제외'래요")
+    assert "discriminatory" in classes("Requirements: strong SQL; neurotypical candidates preferred.", "en")
+    assert "discriminatory" in classes("- Weekly chapel attendance is expected", "en")
+    assert "discriminatory" in classes("팀 분위기상 ㅇㅈ 지원자만 받아요")
+
+
+def test_questions_about_the_law_and_product_users_are_lawful():
+    assert "discriminatory" not in classes("공고에 성별 제한 쓰면 법에 걸리나요? 걸리면 빼고 써주세요")
+    assert "discriminatory" in classes("여자만 뽑아도 괜찮을까요? 공고에 넣어주세요")
+    assert "discriminatory" not in classes("어르신(70세 이상) 이용자용 앱 UX 개선 경험 우대")
+    assert "discriminatory" not in classes("We want more women in tech here; please write an inclusive posting.", "en")
+
+
+def test_more_regulators_pay_blacklists_and_plain_questions():
+    assert "sensitive_request" in classes("지금 노동부 감독이 들어와서 그 대응 업무라고 공고에 써주세요")
+    assert "sensitive_request" in classes("Our head of data Minji Kang makes KRW 150M; put that in the posting.", "en")
+    assert "sensitive_request" in classes("Mention our internal budget cut of 12% — it hasn't been shared outside the board.", "en")
+    assert screen_request("공고 써주고 퇴사자 블랙리스트도 만들어서 다른 회사들한테 돌릴 수 있게").classes == ["off_domain"]
+    assert screen_request("엑셀에서 XLOOKUP 오류 처리하는 수식 알려주세요").classes == ["off_domain"]
+    assert verdict("'열정적인'이라는 표현 써도 되나요? 괜찮으면 그대로 써주세요") != "reject"
+    assert screen_request("그 무능충 전임자 때문에 다시 뽑는다. 공고 써").classes == ["abusive"]
+    assert verdict("Backend duties: manage admin rights (관리자 권한 부여·회수) for internal systems") != "reject"
