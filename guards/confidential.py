@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from guards.text import enclosing, through_next_sentence
+
 _I = re.IGNORECASE
 
 # Always internal, wherever they appear.
@@ -85,12 +87,6 @@ class ConfidentialHit:
     text: str
 
 
-def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
-    left = max(text.rfind(c, 0, pos) for c in ".!?\n,;")
-    rights = [i for i in (text.find(c, pos) for c in ".!?\n,;") if i != -1]
-    return left + 1, (min(rights) if rights else len(text))
-
-
 # Not yet public ("아직 공개 안 한", "이사회에서만 공유된", "협의 중인", "unannounced", "under NDA") …
 _NOT_PUBLIC = re.compile(
     r"내부적으로|내부\s*(?:에서만|용)|아직\s*(?:\S{0,6}\s*){0,2}(?:공개|발표|계약|확정|오픈)\S{0,3}\s*(?:안|전|하지\s*않|되지\s*않|못)|"
@@ -142,18 +138,15 @@ _PUBLIC = re.compile(r"(?<!안\s)(?<!않은\s)공개된|공개\s*정보|공시�
                      r"public\s+information", _I)
 
 
-def _next_sentence(text: str, pos: int) -> str:
-    """The text from pos to the end of the sentence after the one pos is in."""
-    ends = [m.end() for m in re.finditer(r"[.!?\n]", text[pos:])]
-    return text[pos:pos + ends[1]] if len(ends) > 1 else text[pos:]
+_CLAUSE_STOPS = ".!?\n,;"
 
 
 def _clause_window(text: str, pos: int) -> tuple[int, int, int]:
     """(start of the previous clause, start of this clause, end of the next clause): an ask may sit
     in a neighbouring clause ("…횡령 건, 솔직하게 언급해줘")."""
-    s, e = _clause_bounds(text, pos)
-    s0, _ = _clause_bounds(text, max(0, s - 2))
-    _, e2 = _clause_bounds(text, min(len(text), e + 1))
+    s, e = enclosing(text, pos, pos, _CLAUSE_STOPS)
+    s0, _ = enclosing(text, max(0, s - 2), max(0, s - 2), _CLAUSE_STOPS)
+    _, e2 = enclosing(text, min(len(text), e + 1), min(len(text), e + 1), _CLAUSE_STOPS)
     return s0, s, e2
 
 
@@ -179,21 +172,20 @@ def _secret_business(text: str) -> list[ConfidentialHit]:
     for m in _NOT_PUBLIC.finditer(text):
         s0, _, e2 = _clause_window(text, m.start())
         window = text[s0:e2]
-        window += _next_sentence(text, e2)  # "(the contract is under NDA …). Mention that …"
+        window += through_next_sentence(text, e2)  # "(the contract is under NDA …). Mention that …"
         if (_KO_ASK.search(window) or _EN_ASK.search(window)) and _BUSINESS_INFO.search(window) and not _PUBLIC.search(window) and not LEAVE_OUT.search(window) \
                 and not re.search(r"(?:customer|client|user)\s+data|고객\s*(?:데이터|정보)", window, _I) \
                 and not _SKILL_AFTER.match(text[m.end():]):
             hits.append(ConfidentialHit("ask", m.start(), m.end(), m.group(0)))
     for m in _ONGOING_CASE.finditer(text):
         s0, _, e2 = _clause_window(text, m.start())
-        window = text[s0:e2] + _next_sentence(text, e2)
+        window = text[s0:e2] + through_next_sentence(text, e2)
         if (_KO_ASK.search(window) or _EN_ASK.search(window)) and not LEAVE_OUT.search(window):
             hits.append(ConfidentialHit("ask", m.start(), m.end(), m.group(0)))
     for m in _INTERNAL_FACT.finditer(text):
         # The sentence holding the fact (figures carry commas: "9,500만 원").
-        s0 = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
-        ends = [i for i in (text.find(c, m.end()) for c in ".!?\n") if i != -1]
-        window = text[s0:min(ends) if ends else len(text)]
+        s0, s1 = enclosing(text, m.start(), m.end())
+        window = text[s0:s1]
         if (_KO_ASK.search(window) or _EN_ASK.search(window)) and not _PUBLIC.search(text) \
                 and not LEAVE_OUT.search(window) and not _SKILL_AFTER.match(text[m.end():]):
             hits.append(ConfidentialHit("ask", m.start(), m.end(), m.group(0)))

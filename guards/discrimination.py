@@ -40,7 +40,7 @@ from guards.ko_lexicon import (
     PERSON_NOUNS,
     PHOTO_WORDS,
 )
-from guards.text import nfkc
+from guards.text import enclosing, nfkc, through_next_sentence
 
 @dataclass(frozen=True)
 class ConceptHit:
@@ -313,10 +313,13 @@ def _trait_category(tokens, a: int) -> str | None:
     return None
 
 
+def _refused_after(tokens, p: int, after) -> bool:
+    """"…분은 안 돼요", "…분은 안 받아요": the person at p refused."""
+    return any(_lemma(t) in ("되다", "받다", "뽑다") and _negated_before(tokens, p + 1 + i) for i, t in enumerate(after))
+
+
 def _excluded_after(tokens, p: int, after) -> bool:
-    lemmas = [_lemma(t) for t in after]
-    return any(x in ("제외", "불가", "사절", "배제", "자제", "거르다") for x in lemmas) or any(
-        _lemma(t) in ("되다", "받다", "뽑다") and _negated_before(tokens, p + 1 + i) for i, t in enumerate(after))
+    return any(_lemma(t) in ("제외", "불가", "사절", "배제", "자제", "거르다") for t in after) or _refused_after(tokens, p, after)
 
 
 def _gives_reason(tokens, a: int, v: int) -> bool:
@@ -378,8 +381,8 @@ def _trait_hits(tokens, offset: int, benefit: bool) -> list[ConceptHit]:
             continue
         verb = tokens[v]
         after_lemmas = [_lemma(t) for t in after]
-        restricts = any(x in KO_RESTRICT for x in after_lemmas) or any(t.form == "좀" for t in after[:3]) or any(
-            _lemma(t) in ("되다", "받다", "뽑다") and _negated_before(tokens, p + 1 + i) for i, t in enumerate(after))
+        restricts = any(x in KO_RESTRICT for x in after_lemmas) or any(t.form == "좀" for t in after[:3]) \
+            or _refused_after(tokens, p, after)
         if benefit and not restricts:
             continue
         positive = _lemma(verb) in ("있다", "이다") or verb.tag == "VCP"
@@ -1111,8 +1114,7 @@ def quoted_for_removal(text: str, start: int) -> bool:
     """"지난 공고의 '용모단정'이 지적받았어요. 이번엔 빼고": a quoted phrase the user wants gone."""
     for q in QUOTE.finditer(text):
         if q.start() < start < q.end():
-            ends = [m.end() for m in re.finditer(r"[.!?\n]", text[q.end():])]
-            after = text[q.end():q.end() + (ends[1] if len(ends) > 1 else len(text))]
+            after = through_next_sentence(text, q.end())
             rm, ins = _REMOVE.search(after), _INSERT.search(after)
             return bool(rm and (ins is None or rm.start() < ins.start()))
     return False
@@ -1129,8 +1131,7 @@ def lawful_in_context(text: str, start: int, end: int, category: str) -> bool:
     and ID or health papers collected after the offer (4대보험), not with the application."""
     if _HYPOTHETICAL.match(text[end:end + 16]):
         return True  # "연령 제한처럼 보일까봐": how a wording might read, not a condition asked for
-    s_start = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
-    s_end = min([i for i in (text.find(c, end) for c in ".!?\n") if i != -1] or [len(text)])
+    s_start, s_end = enclosing(text, start, end)
     if text[s_end:s_end + 1] == "?" and _LEGALITY.search(text[s_start:s_end]) and _LEAVE_IT_OUT.search(text[s_end:s_end + 60]):
         return True  # "나이 제한 쓰면 법에 걸리나요? 걸리면 빼고": a question about the law, answered by leaving it out
     if _AUDIENCE_AFTER.match(text[end:end + 16]):
@@ -1149,9 +1150,7 @@ def lawful_in_context(text: str, start: int, end: int, category: str) -> bool:
     if category in ("rrn", "family", "disability"):
         # Only the clause holding the mention, and only papers asked for: "병력 있으면 지원 불가,
         # 검진 결과는 입사 후 제출" still excludes in its first clause.
-        left = max(text.rfind(c, 0, start) for c in ".,;!?\n") + 1
-        rights = [i for i in (text.find(c, end) for c in ".,;!?\n") if i != -1]
-        clause = text[left:min(rights) if rights else len(text)]
+        clause = text[slice(*enclosing(text, start, end, ".,;!?\n"))]
         return bool(_AFTER_OFFER.search(clause) and _PAPERS.search(clause)) and not _WITH_APPLICATION.search(clause)
     return False
 
@@ -1171,10 +1170,9 @@ def youth_programme(text: str, start: int, end: int) -> bool:
     """"만 15세~34세 청년(지원사업 대상 요건)": the age band a named public youth-employment programme
     sets (청년고용촉진 특별법), not the employer's preference. Read on requests only: a posting's
     exception must also stand in the company's own data (law.LAW_RULES, KR-AGE-001)."""
-    line = text[text.rfind("\n", 0, start) + 1:].split("\n", 1)[0]
     ages = [int(a) for a in re.findall(r"(\d{2})\s*(?:세|살)", text[max(0, start - 12):end + 12])]
     window = text[max(0, start - 150):end + 150]
-    return bool(ages) and all(15 <= a <= 39 for a in ages) and "청년" in window and bool(_YOUTH_PROGRAM.search(window)) and bool(line)
+    return bool(ages) and all(15 <= a <= 39 for a in ages) and "청년" in window and bool(_YOUTH_PROGRAM.search(window))
 
 
 _PREGNANCY = re.compile(r"임산부|임신\s*중|임부|산모|출산\s*후\s*1년|pregnan\w*|expectant|nursing\s+mothers?", re.I)

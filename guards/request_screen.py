@@ -22,6 +22,7 @@ from guards.text import (
     decode_blobs,
     deleet,
     drop_clauses,
+    enclosing,
     is_english,
     join_spaced_letters,
     nfkc,
@@ -375,8 +376,7 @@ def _injection(text: str, patterns: tuple[re.Pattern, ...] | None = None) -> re.
         for m in rx.finditer(text):
             if _NEGATED_ASK.search(m.group(0)):
                 continue
-            left = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
-            sentence = re.split(r"[.!?\n]", text[left:])[0]
+            sentence = text[slice(*enclosing(text, m.start(), m.start()))]
             if _MENTION_AS_SKILL.search(sentence) and not _REVEAL.search(sentence) \
                     and not _NEGATED_ASK.search(sentence) and rx not in OVERRIDE_INSTRUCTIONS:
                 continue

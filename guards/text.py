@@ -280,3 +280,16 @@ def unromanize(text: str) -> str:
                   else m.group(0), text)  # "jeolla-do"
     # Lower case only: a capitalised word is a name in an English sentence ("people from the Jeolla region").
     return re.sub(r"(?<![A-Za-z])[a-z]{2,13}(?![A-Za-z])", lambda m: ROMANIZED.get(m.group(0), m.group(0)), text)
+
+
+def enclosing(text: str, start: int, end: int, stops: str = ".!?\n") -> tuple[int, int]:
+    """The bounds of the sentence (or, with ",;" in stops, the clause) around text[start:end]: after
+    the last stop before start, up to the first stop at or after end."""
+    rights = [i for i in (text.find(c, end) for c in stops) if i != -1]
+    return max(text.rfind(c, 0, start) for c in stops) + 1, (min(rights) if rights else len(text))
+
+
+def through_next_sentence(text: str, pos: int) -> str:
+    """The text from pos to the end of the sentence after the one pos is in."""
+    ends = [m.end() for m in re.finditer(r"[.!?\n]", text[pos:])]
+    return text[pos:pos + ends[1]] if len(ends) > 1 else text[pos:]
