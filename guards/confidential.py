@@ -32,7 +32,7 @@ _KO_THINGS = (
     r"(?:목표|수치|숫자|규모|데이터|실적|현황|계획|얼마)",
     r"(?:횡령|배임|비리|분식|구조\s*조정|정리\s*해고|희망\s*퇴직|권고\s*사직|인력\s*(?:감축|조정|재배치|구조)|감원|"
     r"노사\s*(?:분쟁|갈등|협상)|파업|소송|임금\s*체불|과징금|압수\s*수색|징계|감사\s*(?:결과|지적|적발|보고)|"
-    r"(?:내부|세무|회계)\s*감사|(?:유출|보안|해킹|안전|산업|중대|인명)\s*사고|(?<![가-힣])사고(?=\s|가|를|이|의|$)|적자|부채|매각|인수\s*합병|M&A|폐업|"
+    r"(?:내부|세무|회계)\s*감사|(?:유출|보안|해킹|안전|산업|중대|인명)\s*사고|(?<![가-힣])(?<!적인\s)(?<!적\s)(?<!는\s)(?<!한\s)(?<!은\s)(?<!의\s)사고(?=\s|가|를|이|의|$)|적자|부채|매각|인수\s*합병|M&A|폐업|"
     r"(?:공장|사무실|본사|사업장)\s*(?:이전|폐쇄|매각)|이전\s*계획|폐쇄|분쟁|내부\s*고발|갑질|괴롭힘\s*사건)",
 )
 _EN_THINGS = (
@@ -200,10 +200,21 @@ ONBOARDING_OR_DUTY = re.compile(r"서약서?|보안\s*교육|신규\s*입사자|
                                 r"\bexperience\s+(?:working\s+)?(?:on|with)\s+nda", _I)
 
 
+# A code name given with the name itself ("코드명 '오르카'"), or a quoted name said to be unannounced
+# ("「은하수」 개발 (현재 미공개 TF)"): whatever the sentence asks, the name would be published.
+_NAMED_SECRET = re.compile(
+    r"(?:코드\s*명|코드네임|가칭|내부\s*명칭|프로젝트\s*명|\bcode\s*-?name)\S{0,3}\s*[:：]?\s*['\"‘“「『][^'\"’”」』\n]{1,30}['\"’”」』]|"
+    r"['\"‘“「『][^'\"’”」』\n]{1,30}['\"’”」』][^.\n]{0,40}(?:미공개|비공개|대외비|기밀|극비|\bunannounced\b|\bconfidential\b)", _I)
+
+
 def scan_confidential_ask(text: str) -> list[ConfidentialHit]:
     """A request that asks to put confidential content into the posting."""
     hits: list[ConfidentialHit] = []
     hits += _secret_business(text)
+    for m in _NAMED_SECRET.finditer(text):
+        s0, s, e2 = _clause_window(text, m.start())
+        if not LEAVE_OUT.search(text[s:e2]):
+            hits.append(ConfidentialHit("named_secret", m.start(), m.end(), m.group(0)))
     for m in list(PRIVATE_IP.finditer(text)) + list(INTERNAL_HOST.finditer(text)):
         hits.append(ConfidentialHit("internal_address", m.start(), m.end(), m.group(0)))
     for patterns, ask in ((KO_THINGS, _KO_ASK), (EN_THINGS, _EN_ASK)):

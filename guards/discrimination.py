@@ -737,7 +737,8 @@ def _predicate_before(tokens, i: int, cat: str, attr_lemma: str) -> tuple[int, s
 
 # --- English ---------------------------------------------------------------------------------
 _EN_ATTR = {
-    "age": r"\b(?:young(?:er)?|old(?:er)?|elderly|aged?\s+\d{2}|ages?\s+\d{2}|\d{2}\s*(?:years?\s+old|y/?o)|"
+    "age": r"\b(?:young(?:er)?|old(?:er)?(?![-\s]+(?:job\s+|company\s+|)(?:postings?|posts?|ads?|jds?|versions?|drafts?|ones?|listings?|descriptions?|"
+           r"templates?|copy|text|wording|lines?|system|code|site|office|role|position|format|layout))|elderly|aged?\s+\d{2}|ages?\s+\d{2}|\d{2}\s*(?:years?\s+old|y/?o)|"
            r"in\s+(?:their|your)\s+(?:twenties|thirties|forties|fifties|[2-6]0s)|(?:twenties|thirties|forties|fifties)|"
            r"over[-\s]+(?:the\s+age\s+of\s+)?\d{2}|under[-\s]+(?:the\s+age\s+of\s+)?\d{2}|above\s+\d{2}|below\s+\d{2}|"
            r"(?:20|30|40|50|60)s|millennials?|gen[\s-]?z|boomers?|fresh\s+blood|digital\s+natives?|"
@@ -1029,11 +1030,17 @@ def _requirement_items(text: str) -> list[ConceptHit]:
     "- 남성 한정"): the item itself is the condition."""
     out: list[ConceptHit] = []
     for h in _REQ_HEADING.finditer(text):
-        for m in re.finditer(r"^\s*[-*•·]\s*(?P<item>[^\n]+)$", text[h.end():h.end() + 600], re.M):
+        # The heading's bullets run until the first line that is not one (the next heading,
+        # "복리후생", starts another list: "- 자녀 학자금 지원" there is a benefit).
+        block = re.match(r"(?:\n[ \t]*(?:[-*•·][^\n]*)?)*", text[h.end():h.end() + 600])
+        for m in re.finditer(r"^\s*[-*•·]\s*(?P<item>[^\n]+)$", block.group(0) if block else "", re.M):
             item = re.sub(r"\([^)]*\)", "", m.group("item")).strip()
-            words = re.findall(r"[가-힣]+|\d+\s*(?:세|대)", item)
+            # "2030세대"-style words aside, a decade is two digits standing alone ("20대", not "4대보험").
+            words = re.findall(r"[가-힣]+|\d+\s*세|\d{2}\s*대(?![가-힣])", item)
+            if _FIELD_NEUTRAL.search(item):
+                continue  # "성별 무관", "나이 제한 없음"
             if 0 < len(words) <= 3 and any(KO_ATTRIBUTES.get(w) in ("sex", "age", "marital", "origin", "religion") or
-                                           re.fullmatch(r"\d+\s*(?:세|대)", w) for w in words):
+                                           re.fullmatch(r"\d+\s*세|\d{2}\s*대", w) for w in words):
                 start = h.end() + m.start("item")
                 out.append(ConceptHit(KO_ATTRIBUTES.get(words[0], "age"), "ko", start, start + len(m.group("item")),
                                       item, "(requirement item)"))

@@ -113,7 +113,11 @@ LAW_RULES: tuple[LawRule, ...] = (
                r"(?:또는\s*\S+\s*)?(?:출신|졸업자?|졸업생)\S{0,2}\s*(?:만|한정|우대|선호)",
                r"(?:대학|학교|학벌|출신\s*학교|학력)\S{0,2}\s*(?:은|는)\s*[^.\n]{0,25}?출신\S{0,2}\s*만",
                r"(?:최상위|상위권|상위\s*\d+\s*개|명문|국내\s*(?:최상위|상위)\s*\d*\s*개?)\s*(?:\d+\s*개\s*)?대학\S{0,2}\s*(?:졸업자|출신|졸업생)"
-               r"(?=\S{0,3}\s*(?:만|한정|우대|선호|으로|로|이라고|이어야|지원\s*가능))"),
+               r"(?=\S{0,3}\s*(?:만|한정|우대|선호|으로|로|이라고|이어야|지원\s*가능))",
+               # Schools named one by one ("서울대·KAIST·POSTECH 졸업자에 한함", "연고대 출신만").
+               r"(?:[가-힣]{1,5}대(?:학교)?|KAIST|POSTECH|GIST|UNIST|DGIST|카이스트|포스텍|포항공대|[A-Z][A-Za-z]+\s+University)"
+               r"(?:\s*(?:[·,/]|및|또는|or|and)\s*(?:[가-힣]{1,5}대(?:학교)?|KAIST|POSTECH|GIST|UNIST|DGIST|카이스트|포스텍|포항공대)){1,6}"
+               r"\s*(?:졸업생|졸업자|출신자?|학위자)\S{0,2}\s*(?:에\s*)?(?:만|한함|한정|우대|선호|위주)"),
             "출신학교를 이유로 차별할 수 없습니다.", "출신학교 조건을 삭제하고 필요한 지식·역량을 적으세요."),
     LawRule("KR-RELIGION-001", "ko", "근로기준법 제6조 (균등한 처우)", "religion",
             _p(r"(기독교|불교|천주교|교회\s*다니는|신앙)\s*(인|자|신자)?\s*(만|우대|선호)"),
@@ -155,7 +159,11 @@ LAW_RULES: tuple[LawRule, ...] = (
             "Describe the essential job functions instead of health conditions."),
     LawRule("EN-MARITAL-001", "en", "Title VII / Pregnancy Discrimination Act", "marital",
             _p(r"\b(single|unmarried)\s+(candidates?|applicants?|only|people)\b", r"\bno\s+(kids|children)\b",
-               r"\bnot\s+(pregnant|planning\s+(a\s+)?(family|pregnancy))\b"),
+               r"\bnot\s+(pregnant|planning\s+(a\s+)?(family|pregnancy))\b",
+               # A promise not to take the leave the law grants ("no anticipated family-related leave").
+               r"\b(?:no|without|not\s+(?:planning|intending|expecting)\s+to\s+take(?:\s+any)?)\s+(?:anticipated\s+|planned\s+|"
+               r"plans?\s+(?:for|to\s+take)\s+(?:any\s+)?|intention\s+(?:of|to)\s+tak(?:e|ing)\s+(?:any\s+)?)?"
+               r"(?:maternity|paternity|parental|family[-\s]related|childcare|pregnancy)\s+leaves?\b"),
             "Marital or pregnancy conditions are unlawful.", "Remove the condition."),
     LawRule("EN-APPEAR-001", "en", "Title VII (appearance as proxy for sex/age)", "appearance",
             _p(r"\battractive\s+(appearance|candidates?|applicants?|person|people|women|men|looks?)\b",

@@ -14,6 +14,7 @@ from guards.confidential import LEAVE_OUT, ONBOARDING_OR_DUTY, scan_confidential
 from guards.initials import SPACED_WORDS, expand_initials
 from guards.discrimination import youth_programme
 from guards.law import remove_spans, scan_law
+from guards.model_screen import REJECT_CLASSES, refusal, without_ask  # noqa: F401 (REJECT_CLASSES: the screen's refused classes)
 from guards.pii import mask_pii
 from guards.text import (
     collapse_digit_spacing,
@@ -29,8 +30,6 @@ from guards.text import (
     unromanize,
 )
 
-REJECT_CLASSES = ("off_domain", "injection", "abusive")
-
 
 def _rx(*patterns: str) -> tuple[re.Pattern, ...]:
     return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
@@ -41,6 +40,12 @@ OVERRIDE_INSTRUCTIONS = _rx(
     r"ignore\s+(all\s+|any\s+|the\s+)?(previous|prior|above|earlier|preceding)?\s*(instructions?|prompts?|rules?|directions?)",
     r"disregard\s+(all\s+|the\s+|your\s+)?(previous|prior|above)?\s*(instructions?|rules?|guidelines?)",
     r"(이전|위의?|앞의?|기존|모든)\s*(지시|지침|명령|규칙|프롬프트|설정|instruction)\S{0,3}\s*(는|을|를|은)?\s*(모두\s*|전부\s*|다\s*)?(무시|잊어|따르지\s*마|취소)",
+    # The same in the other languages a pasted note may be written in (French, Spanish, Portuguese,
+    # Italian, German, Japanese, Chinese).
+    r"ignor(?:ez|e|a|ar|ate|iere|ieren)\s+(?:toutes\s+|tous\s+|todas\s+|todos\s+|tutte\s+|alle\s+)?"
+    r"(?:les\s+|las\s+|los\s+|as\s+|os\s+|le\s+|die\s+)?(?:vorherigen\s+|bisherigen\s+)?"
+    r"(?:instructions?|instrucciones|instru[çc][õo]es|istruzioni|anweisungen)",
+    r"(?:以前|前|上記|これまで)の(?:指示|命令|ルール)を(?:すべて|全て)?無視|(?:忽略|无视|無視)(?:之前|以上|上面|所有|先前)的?(?:所有)?(?:指令|指示|规则|規則)",
 )
 INJECTION = OVERRIDE_INSTRUCTIONS + _rx(
     r"(system|developer|hidden|initial)\s*(prompt|message|instructions?)",
@@ -50,7 +55,8 @@ INJECTION = OVERRIDE_INSTRUCTIONS + _rx(
     r"(지시|지침|규칙|명령)\S{0,3}\s*(모두\s*|전부\s*|다\s*)?무시",
     r"시스템\s*프롬프트", r"(너의|네|당신의)\s*(지시|지침|프롬프트|규칙|설정)\S{0,3}\s*(을|를)?\s*(보여|알려|출력|공개)",
     r"(프롬프트|지시문|지침)\S{0,3}\s*(을|를)?\s*(그대로\s*)?(보여|출력|알려|공개|복사)",
-    r"(다른|타)\s*(회사|기업|고객사)\S{0,3}\s*(의\s*)?(정보|데이터|자료|공고|문서|내부)",
+    r"(초기|원래|숨겨진|시스템|너의|네|당신의)\s*(지시문|지시\s*사항|프롬프트|설정값?)[^.\n]{0,40}(붙여\s*넣|옮겨\s*적|그대로\s*(?:적|넣|써))",
+    r"(다른|타)\s*(회사|기업|고객사)\S{0,3}\s*(?:\([^)\n]{0,40}\)\s*)?(의\s*)?(정보|데이터|자료|공고|문서|내부|기밀|비밀|대외비)",
     r"(other|another)\s+compan(y|ies)('s|'|s)?\s+(data|information|documents?|postings?|secrets?)",
     r"(내부|비공개|기밀|대외비)\s*(문서|자료|정보|데이터)\S{0,3}\s*(을|를)?\s*(전부|모두|그대로|다)?\s*(보여|출력|알려|공개|덤프|나열|복사)",
     r"(all|every)\s+(internal|confidential)\s+(documents?|data|information)",
@@ -60,7 +66,7 @@ INJECTION = OVERRIDE_INSTRUCTIONS + _rx(
     r"(막도록|차단하도록|거르도록|금지하도록)\s*(설정|지정|세팅)|설정(돼|되어)\s*있는지",
     r"\b(?:output|print|show|list|reveal|dump|read)\b[^.\n]{0,40}\b(?:confidential|secret|internal|sensitive)\s+(?:registry|list|entries|data|information|items)",
     r"탈옥", r"제한\s*(을|를)?\s*(해제|풀어|없애)",
-    r"(검열|필터|가드레일|안전\s*장치)\S{0,3}\s*(을|를)?\s*(끄|꺼|해제|무시|우회)",
+    r"(검열|필터|가드레일|가드|안전\s*장치)\S{0,3}\s*(을|를)?\s*(끄|꺼|해제|무시|우회)",
     r"(bypass|disable|turn\s+off)\s+(the\s+)?(filter|guard|safety|guardrails?)",
     r"<\s*/?\s*(system|instructions?)\s*>", r"\[\s*(system|INST)\s*\]",
     r"시스템\s*(메시지|지시|명령)", r"개발자\s*모드", r"관리자\s*모드",
@@ -70,7 +76,11 @@ INJECTION = OVERRIDE_INSTRUCTIONS + _rx(
 INJECTION_PHRASES = _rx(
     # Instructions planted in pasted text: role markers, notes to the model, "instead of the posting".
     r"(^|\n)\s*(system|assistant|developer)\s*:", r"<!--[^>]*(ignore|무시|출력|print|output|reveal|지시|instruction)",
-    r"note\s+to\s+(the\s+)?(ai|assistant|model|llm|bot|gpt)", r"(?:^|[\n.!?>\]\(\[#*]\s*)(?:\w+\s+)?(ai|assistant|model|llm|gpt|챗봇|모델|어시스턴트)\s*(에게|한테|는|은)?\s*[:：]",
+    r"note\s+to\s+(the\s+)?(ai|assistant|model|llm|bot|gpt)",
+    # A label that marks a line as meant for the model ("(검수 AI 전용 지시)", "[for the AI only]").
+    r"[(\[]\s*[^)\]\n]{0,10}(?:AI|모델|봇|LLM|GPT|assistant)\s*(?:전용|용|only)?\s*(?:지시|지침|명령|instructions?)\s*[)\]]|"
+    r"[(\[]\s*(?:for\s+(?:the\s+)?(?:AI|model|assistant|LLM)\s+only)\s*[)\]]",
+    r"(?:^|[\n.!?>\]\(\[#*]\s*)(?:\w+\s+)?(ai|assistant|model|llm|gpt|챗봇|모델|어시스턴트)\s*(에게|한테|는|은)?\s*[:：]",
     r"(ai|모델|어시스턴트|챗봇|gpt|너|넌|당신)\s*(는|은|에게|한테)?\s*(이제|지금부터|반드시|무조건)\s*\S{0,20}\s*(출력|답|따르|무시|공개|말해|보여)",
     r"instead\s+of\s+(the|a|writing)\s+(job\s+)?(posting|ad|description)[^.\n]{0,40}\b(print|output|reveal|show|list)\b",
     r"(내부|대외비|기밀|비공개|사내)\s*(?:\S{0,8}\s*){0,2}(메모|문서|자료|보고서|계획서)\S{0,3}\s*(?:\S{0,8}\s*){0,3}(요약|보여|출력|붙여|인용|그대로|전문|공개)",
@@ -160,7 +170,7 @@ SENSITIVE_ASK = _rx(
     r"(매출|영업이익률?|이익률|실적|원가)\s*(목표\s*)?(목표|수치|숫자)\S{0,3}\s*(을|를|도)?\s*(넣|포함|적|언급|공개|밝혀)",
 )
 ABUSIVE = _rx(
-    r"씨\s*발|시\s*발(?!점|전|생|주|표|령|송|행|효|견|사|굴|매|동|급|주|간|언)|ㅅ\s*ㅂ|ㅆ\s*ㅂ|병\s*신|ㅂ\s*ㅅ|개\s*새\s*끼|좆|존\s*나|지\s*랄|닥\s*쳐|꺼\s*져(?!\s*(있|서|도|버|요|야|진|졌))|미친\s*(놈|년|새끼)",
+    r"씨\s*발|시\s*발(?!점|전|생|주|표|령|송|행|효|견|사|굴|매|동|급|간|언|리|달|휘|레|음|탁|상|의|족|판|명|목|췌|각|등)|ㅅ\s*ㅂ|ㅆ\s*ㅂ|병\s*신|ㅂ\s*ㅅ|개\s*새\s*끼|좆|존\s*나|지\s*랄|닥\s*쳐|꺼\s*져(?!\s*(있|서|도|버|요|야|진|졌))|미친\s*(놈|년|새끼)",
     r"ㄱ\s*ㅐ\s*ㅅ\s*ㅐ\s*ㄲ\s*ㅣ|씨\W?\d?\W?발|ㅈ\s*같|개\s*쓰레기|ㄱ\s*ㅅ\s*ㄲ|대\s*가\s*리|느\s*금\s*마|니\s*애\s*미|애\s*미\s*(없|뒤)|ㅆ\W{0,2}ㅂ|ㅅ\W{0,2}ㅂ\W",
     r"\b(f+[u*x]+c?k+\w*|sh[i1!]+t+\w*|piece\s+of\s+sh\w+|b[i1!]tch\w*|a\$\$hole|stfu)\b",
     r"\b(fuck\w*|shit\w*|bitch\w*|asshole|bastard|retard\w*|idiot)\b",
@@ -172,8 +182,13 @@ ABUSIVE = _rx(
     r"\b(kill|hate)\s+(all\s+)?(women|men|koreans|chinese|immigrants|foreigners)\b",
     r"새\s*끼|(?:페미|김치|된장|미친|썅)\s*년들?|(맘|한남|급식|틀딱|진지|일베|메갈|페미|틀니|개저씨)\s*충|페미\s*년|병\s*신|애\s*자\s*(들|새)",
     r"(죽여|죽어|없어져야)\s*(버려|라|할)",
+    # Sexual comments on applicants and sexual conditions for a job.
+    r"(몸매|가슴|엉덩이|각선미|다리\s*라인)\S{0,3}\s*(?:\S+\s+){0,2}(미쳤|죽이|쩔|끝내|좋던|좋은\s*(?:애|년|여자)|섹시)|"
+    r"(술\s*한\s*잔|술자리|모텔|잠자리|스킨십|따로\s*만나)[^.\n]{0,20}(조건|해\s*주면|하면\s*합격)|"
+    r"\b(?:hot|sexy)\s+(?:girls?|women|chicks|applicants?|candidates?)\b|\bsleep\s+with\s+(?:me|the\s+boss)\b",
     r"(?:한심한|머리\s*빈|수준\s*떨어지는|멍청한|쓸모없는|무식한)\s*것들|\b(?:idiots|morons?|brainless|imbeciles?|losers)\b|"
-    r"무능충|맘충|벌레\s*같은|돼지\s*같은\s*(?:인간|놈|년|새끼)|뇌\s*없는|"
+    r"무능충|맘충|벌레\s*같은|돼지\s*같은\s*(?:인간|놈|년|새끼)|뇌\s*없는|개\s*돼지|인간\s*(?:쓰레기|말종|이하)|버러지|"
+    r"(?:머리\s*빈|한심한|멍청한|무능한|쓸모없는)\s*(?:벌레|쓰레기|버러지|놈|년)|"
     r"븅\s*신|븅딱|ㅈ\s*밥|좆밥|(?<![A-Za-z])r[*#@!.]{1,3}t?ards?(?![A-Za-z])|"
     r"\b(?:immigrants?|foreigners?|women|men|people|applicants?|candidates?|grads?)\s+(?:trash|garbage|scum|vermin|filth)\b",
 )
@@ -242,6 +257,15 @@ NON_POSTING_ARTIFACT = _rx(
     r"카톡\s*문구|문자\s*문구|사과문|해명문|위로\s*문구|권고\s*사직\s*\S*\s*문구)(?:를|을|도|좀|하나|한\s*편|한\s*곡)?\s+(?:\S{0,8}\s+){0,2}(써|지어|만들어|작성)",
     r"(공고|채용공고)\s*(대신|말고)\s*[^.\n]{0,30}(출력|작성|써|보여|알려|말해|짜)",
     r"\b(write|compose)\s+(me\s+)?(a|an|some)?\s*(poem|song|haiku|limerick|rap|toast|joke|love\s+letter|story)\b",
+    # Judging a candidate is the reviewer's work, not a posting ("이력서 붙일게, 점수 매겨줘").
+    r"(이력서|지원서|자소서|자기\s*소개서|포트폴리오|지원자)[^\n]{0,80}?(점수\s*(?:를\s*)?매겨|채점\s*해|합격\s*시킬지|"
+    r"(?:떨어뜨릴|불합격|탈락)\s*(?:사유|이유)|(?:평가|검토)\s*해\s*(?:줘|주세요|줄래|달라))",
+    r"\b(?:score|rate|grade|evaluate|assess|rank)\s+(?:this|the|my|our|these|each)\s+(?:resumes?|résumés?|cvs?|candidates?|applicants?)\b",
+    # Summarising a document that is not the posting ("회의록 3줄 요약해줘").
+    r"(회의록|미팅\s*노트|메모|보고서|기사|이메일|메일|감사\s*보고)\S{0,4}\s*(?:\S+\s+){0,3}(?:\d\s*줄\s*(?:로\s*)?)?(요약|정리)\s*(?:해\s*줘|해줘|해\s*주|부탁)"
+    r"(?![^.\n]{0,20}(?:공고|JD))",
+    r"\bsummari[sz]e\s+(?:this|the|these|our|my)\s+(?:meeting|minutes|memo|notes?|report|e-?mail|article|document)s?\b"
+    r"(?![^.\n]{0,30}\b(?:posting|JD|job\s+ad)\b)",
 )
 # A bare "explain/recommend/tell me" with no hiring word: off-domain in a short request, but also
 # how a pasted posting talks to applicants ("경험을 설명해주세요"), so only short requests count.
@@ -317,6 +341,24 @@ class ScreenResult:
     sanitized: str
     findings: list[Finding] = field(default_factory=list)
     message: str = ""
+
+
+# What the user is told when the classifier, not a rule, refuses or fixes a request: (ko, en).
+REFUSALS = {
+    "off_domain": ("채용공고 작성과 관계없는 요청이 있어 처리할 수 없습니다. 직무, 자격요건, 복리후생 등 공고에 관한 내용만 요청해 주세요.",
+                   "The request asks for something other than the job posting. Please ask only about the posting."),
+    "injection": ("시스템 지시를 바꾸거나 내부·타사 정보를 요구하는 요청은 처리할 수 없습니다. 채용공고 내용만 요청해 주세요.",
+                  "Requests that try to override instructions or obtain internal or other companies' data are refused. "
+                  "Please ask only about the job posting."),
+    "abusive": ("요청에 욕설·혐오 표현이 있어 처리할 수 없습니다. 표현을 바꿔 다시 요청해 주세요.",
+                "The request contains abusive or hateful language and cannot be processed."),
+}
+MODEL_FIXES = {
+    "discriminatory": ("요청 중 지원자를 성별·나이·출신·가족·건강 등으로 가르는 것으로 읽히는 문장을 빼고 작성합니다.",
+                       "Sentences that read as limiting applicants by a protected trait are left out."),
+    "sensitive_request": ("회사의 비공개 정보(미발표 제품·고객사, 내부 사건·수치 등)를 넣으라는 것으로 읽히는 문장을 빼고 작성합니다.",
+                          "Sentences that read as asking to publish confidential company information are left out."),
+}
 
 
 # "모의해킹 결과 조치 경험", "phishing simulation training": the topic as a defensive skill.
@@ -563,19 +605,14 @@ def screen_request(request: str, language: str = "ko") -> ScreenResult:
 
     # NFKC turns compatibility jamo ("ㅅㅂ") into other code points, so the raw text is checked too.
     if m := (_any(ABUSIVE, request or "") or _any(ABUSIVE, text) or _any(ABUSIVE, squeezed) or _any(ABUSIVE, deleet(text))):
-        return reject("abusive", "IN-ABUSE-001", m,
-                      "요청에 욕설·혐오 표현이 있어 처리할 수 없습니다. 표현을 바꿔 다시 요청해 주세요.",
-                      "The request contains abusive or hateful language and cannot be processed.")
+        return reject("abusive", "IN-ABUSE-001", m, *REFUSALS["abusive"])
     if m := _harmful(readable):
         return reject("off_domain", "IN-DOMAIN-003", m,
                       "채용공고가 아니거나 해로운 일을 돕는 요청은 처리할 수 없습니다. 채용공고에 관한 내용만 요청해 주세요.",
                       "Requests for something other than the posting, or for harmful help, are refused. "
                       "Please ask only about the job posting.")
     if m := (_injection(text) or _injection(readable) or _squeezed_injection(text, squeezed) or _injection(decoded, INJECTION)):
-        return reject("injection", "IN-INJECT-001", m,
-                      "시스템 지시를 바꾸거나 내부·타사 정보를 요구하는 요청은 처리할 수 없습니다. 채용공고 내용만 요청해 주세요.",
-                      "Requests that try to override instructions or obtain internal or other companies' data are refused. "
-                      "Please ask only about the job posting.")
+        return reject("injection", "IN-INJECT-001", m, *REFUSALS["injection"])
     if m := (_any(NON_POSTING_ARTIFACT, readable)):
         return reject("off_domain", "IN-DOMAIN-003", m,
                       "채용공고가 아니거나 해로운 일을 돕는 요청은 처리할 수 없습니다. 채용공고에 관한 내용만 요청해 주세요.",
@@ -601,6 +638,14 @@ def screen_request(request: str, language: str = "ko") -> ScreenResult:
         return reject("off_domain", "IN-DOMAIN-001", m,
                       "채용공고 작성과 관계없는 요청이 함께 있습니다. 직무, 자격요건, 복리후생 등 공고에 관한 내용만 요청해 주세요.",
                       "Part of the request is unrelated to the job posting. Please ask only about the posting.")
+
+    # What no rule named, the learned classifier may still read (guards.model_screen): the class it
+    # is surest of among the refused ones, at a threshold that keeps lawful requests through.
+    if (read := refusal(content)) and not (read[0] == "injection" and _DEFENSE_DUTY.search(content)
+                                           and not _ADDRESSED.search(content)):
+        # (An attack named as the duty it is defended against is the rules' call: the model reads
+        # the attack's words alike in both.)
+        return reject(read[0], "IN-MODEL-001", None, *REFUSALS[read[0]])
 
     sanitized, pii = mask_pii(readable)
     for h in pii:
@@ -633,10 +678,22 @@ def screen_request(request: str, language: str = "ko") -> ScreenResult:
         spans = [(h.start, h.end) for h in asks] + ([(m.start(), m.end())] if m else [])
         sanitized = drop_clauses(sanitized, secret_sentences(sanitized, spans))
 
+    # The classifier reads what is left: an ask the rules did not name goes with its sentences.
+    for cls, rule_id in (("discriminatory", "IN-MODEL-002"), ("sensitive_request", "IN-MODEL-003")):
+        if fixed := without_ask(sanitized, cls):
+            sanitized = fixed[0]
+            if cls not in classes:
+                classes.append(cls)
+            # No span: a dropped sentence may name one of the company's registered secrets, and a
+            # finding is shown to writers who may not see them.
+            findings.append(Finding(rule_id=rule_id, severity="error" if cls == "discriminatory" else "warning",
+                                    where="request", span=None, message=MODEL_FIXES[cls][language != "ko"],
+                                    suggestion=None))
+
     verdict = "allow_with_fix" if ({"discriminatory", "sensitive_request", "pii"} & set(classes)) else "allow"
     message = ""
     if "discriminatory" in classes:
-        rules = ", ".join(sorted({f.rule_id for f in findings if f.rule_id.startswith(("KR-", "EN-"))}))
+        rules = ", ".join(sorted({f.rule_id for f in findings if f.rule_id.startswith(("KR-", "EN-", "IN-MODEL-002"))}))
         message = ("요청 중 법에 어긋나는 조건을 빼고 작성합니다: " + rules if language == "ko"
                    else "Writing the posting without the unlawful conditions: " + rules)
     return ScreenResult(verdict, classes or ["hiring"], sanitized.strip(), findings, message)

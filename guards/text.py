@@ -166,7 +166,7 @@ def drop_clauses(text: str, spans: list[tuple[int, int]]) -> str:
     return re.sub(r"\n{3,}", "\n\n", result)
 
 
-_SPACED_RUN = re.compile(r"(?<![\w가-힣])[\w가-힣]([ .·_\-])(?:[\w가-힣]\1)+[\w가-힣](?![\w가-힣])|[가-힣](?:[.·_*][가-힣])+")
+_SPACED_RUN = re.compile(r"(?<![\w가-힣])[\w가-힣]([ .·_\-])(?:[\w가-힣]\1)+[\w가-힣](?![\w가-힣])|(?<![가-힣])[가-힣](?:[.·_*][가-힣])+(?![가-힣])")
 
 
 # Korean has many one-syllable words ("키 큰 분"), so a run of spaced syllables is joined only

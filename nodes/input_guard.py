@@ -47,11 +47,14 @@ def make_input_guard(deps: Deps):
                     **({"notices": notices} if notices else {})}
         ctx = deps.company_context(state["company_id"], state["job_code"])
         hits = ctx.matcher.find(result.sanitized)
-        if hits:
+        # A registered secret in a sentence the screen already dropped is still named in the
+        # finding (by category): the user learns why, whichever step took it out.
+        named = hits or ctx.matcher.find(request)
+        if named:
             # The request names a registered confidential item: it is masked and left out.
             verdict = "allow_with_fix"
             classes = [c for c in classes if c != "hiring"] + (["sensitive_request"] if "sensitive_request" not in classes else [])
-            for h in hits:
+            for _ in named:
                 findings.append(Finding(rule_id="IN-SENSITIVE-002", severity="warning", where="request", span=None,
                                         message=("요청에 회사의 비공개 정보가 있어 가리고 작성합니다." if language == "ko"
                                                  else "The request names confidential company information; it is left out."),
