@@ -15,7 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 from core.config import REPO_ROOT
-from evals.real_postings import DEFAULT_DIR, load_postings
+from evals.real_postings import DEFAULT_DIR, postings_at
 from guards.request_screen import screen_request
 
 MAX_CHARS = 4000  # the service's default request limit (core.config.Settings.max_request_chars)
@@ -45,10 +45,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="screen only the first N postings")
     ap.add_argument("--report", type=Path, default=REPO_ROOT / "evals" / "reports" / "pasted_postings.md")
     args = ap.parse_args(argv)
-    if not args.dir.exists():
-        print(f"no data at {args.dir}")
+    if (postings := postings_at(args.dir)) is None:
         return 2
-    postings = load_postings(args.dir)
     if args.limit:
         postings = postings[:args.limit]
     started = time.perf_counter()

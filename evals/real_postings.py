@@ -29,6 +29,14 @@ def load_postings(directory: Path) -> list[dict]:
     return postings
 
 
+def postings_at(directory: Path) -> list[dict] | None:
+    """The postings under directory, or None (with a line saying so) when the data is not there."""
+    if not directory.exists():
+        print(f"no data at {directory}")
+        return None
+    return load_postings(directory)
+
+
 def scan(postings: list[dict], lines: list[tuple[str, str, str, str]] | None = None
          ) -> tuple[Counter, dict[str, list[str]], int]:
     per_rule: Counter = Counter()
@@ -65,10 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--examples", type=int, default=3)
     ap.add_argument("--report", type=Path, default=REPO_ROOT / "evals" / "reports" / "real_postings_flagged.md")
     args = ap.parse_args(argv)
-    if not args.dir.exists():
-        print(f"no data at {args.dir}")
+    if (postings := postings_at(args.dir)) is None:
         return 2
-    postings = load_postings(args.dir)
     lines: list[tuple[str, str, str, str]] = []
     per_rule, examples, flagged = scan(postings, lines)
     write_report(args.report, len(postings), flagged, lines)

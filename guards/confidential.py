@@ -31,7 +31,8 @@ _KO_THINGS = (
     r"(?:매출|영업\s*이익|순이익|원가|마진|이익률|밸류에이션|기업\s*가치|손익|적자\s*규모|인건비)\s*"
     r"(?:목표|수치|숫자|규모|데이터|실적|현황|계획|얼마)",
     r"(?:횡령|배임|비리|분식|구조\s*조정|정리\s*해고|희망\s*퇴직|권고\s*사직|인력\s*(?:감축|조정|재배치|구조)|감원|"
-    r"노사\s*(?:분쟁|갈등|협상)|파업|소송|임금\s*체불|과징금|압수\s*수색|징계|감사\s*(?:결과|지적|적발|보고)|"
+    r"노사\s*(?:분쟁|갈등|협상)|파업|소송|임금\s*체불|과징금|과태료|(?:근로|특별|노동부)\s*감독|시정\s*명령|압수\s*수색|징계|감사\s*(?:결과|지적|적발|보고)|"
+    r"인수\s*(?:\(|건|협상|추진|실사|딜|계약|작업|검토)|(?:실사|딜)\s*(?:단계|진행|규모)|"
     r"(?:내부|세무|회계)\s*감사|(?:유출|보안|해킹|안전|산업|중대|인명)\s*사고|(?<![가-힣])(?<!적인\s)(?<!적\s)(?<!는\s)(?<!한\s)(?<!은\s)(?<!의\s)사고(?=\s|가|를|이|의|$)|적자|부채|매각|인수\s*합병|M&A|폐업|"
     r"(?:공장|사무실|본사|사업장)\s*(?:이전|폐쇄|매각)|이전\s*계획|폐쇄|분쟁|내부\s*고발|갑질|괴롭힘\s*사건)",
 )
@@ -90,11 +91,13 @@ class ConfidentialHit:
 # Not yet public ("아직 공개 안 한", "이사회에서만 공유된", "협의 중인", "unannounced", "under NDA") …
 _NOT_PUBLIC = re.compile(
     r"내부적으로|내부\s*(?:에서만|용)|아직\s*(?:\S{0,6}\s*){0,2}(?:공개|발표|계약|확정|오픈)\S{0,3}\s*(?:안|전|하지\s*않|되지\s*않|못)|"
-    r"(?:공개|발표|공시)\s*(?:안\s*(?:한|된|했)|전|되지\s*않은|하지\s*않은|예정\s*없는)|(?:이사회|경영진|임원\S{0,2}|대표님?)\s*(?:에서|끼리|사이에서)?만|"
+    r"(?:공개|발표|공시)\s*(?:안\s*(?:한|된|했)|전|되지\s*않은|하지\s*않은|예정\s*없는|[Xx×✕✖❌](?![A-Za-z]))|(?:이사회|경영진|임원\S{0,2}|대표님?)\s*(?:에서|끼리|사이에서)?만|"
     r"(?:협의|협상|논의|검토|물밑\s*작업|추진)\s*중|계약서?\s*상\s*비공개|(?:비공개|대외비|기밀|극비|비밀)(?:긴|인데|라서|지만|이긴|이지만|이라|입니다만)|"
     r"(?:서명|체결|계약)\s*(?:직전|전|예정)|비밀\s*유지\s*(?:기간|중)|발표\s*예정|(?:보도\s*자료|기사)\S{0,2}\s*(?:나가기|배포)\s*전|"
     r"아직\s+\S{1,8}\s*전(?:이|인|입니다|이에요|이라|이니)|미공개|미출시|미발표|출시\s*전|출시할|출시\s*예정|"
-    r"\b(?:unreleased|non-public|(?:isn'?t|aren'?t|is\s+not|are\s+not)\s+(?:yet\s+)?(?:public|announced|official|disclosed))\b|검토안|도장\s*(?:찍기|찍은\s*적)?\s*전|계약\s*전|비밀리에|몰래|극비|"
+    r"\b(?:unreleased|non-public|(?:isn'?t|aren'?t|is\s+not|are\s+not)\s+(?:yet\s+)?(?:public|announced|official|disclosed))\b|"
+    r"\b(?:contract|deal|agreement)\s+(?:isn'?t|is\s+not|hasn'?t\s+been|has\s+not\s+been|not)\s+(?:yet\s+)?signed|\babout\s+to\s+sign\b|"
+    r"\bLOI\b|\bletter\s+of\s+intent\b|의향서|[\[【(]\s*(?:대외비|기밀|극비|사내\s*한정|내부\s*한정|confidential|internal\s+only)\s*[\]】)]|검토안|도장\s*(?:찍기|찍은\s*적)?\s*전|계약\s*전|비밀리에|몰래|극비|"
     r"\b(?:not\s+(?:yet\s+)?(?:public|announced|disclosed|official)|(?:haven'?t|hasn'?t|have\s+not|has\s+not)\s+(?:yet\s+)?(?:been\s+)?"
     r"(?:publicly\s+)?(?:announced|disclosed|made\s+public|released)|unannounced|undisclosed|negotiating|in\s+talks|"
     r"under\s+(?:an?\s+)?nda|secret|board[-\s]only|off\s+the\s+record|behind\s+closed\s+doors|quietly|"
@@ -117,6 +120,10 @@ _INTERNAL_FACT = re.compile(
     # The pay of the person who held the job is that person's, named or not.
     r"(?:전임자|전\s*담당자|기존\s*담당자|퇴사자|前任者?)\S{0,3}\s*(?:\S{0,8}\s*)?(?:연봉|급여|월급|보수|처우)|"
     r"[가-힣]{2,4}\s*(?:님|씨|매니저|리드|팀장|과장|대리)\S{0,2}\s*(?:의\s*)?(?:연봉|급여|월급|보수)\S{0,3}\s*[\d억천만,.\s]*\d|"
+    # A name with any title and 님 ("박서연 책임님이 지금 연봉 1억 1천").
+    r"[가-힣]{2,4}\s+[가-힣]{1,3}님\S{0,2}\s*(?:\S{0,6}\s*)?(?:연봉|급여|월급|보수)\S{0,3}\s*[\d억천만,.\s]*\d|"
+    # A named colleague said to be paid an amount ("팀장 박소연 님이 7,200만 원 받고 계시니").
+    r"[가-힣]{2,4}\s*(?:님|씨)\S{0,2}\s*(?:\S{0,6}\s*)?\d[\d,.]*\s*(?:만\s*원|억\s*원?|천만\s*원?)\S{0,3}\s*(?:정도\s*)?(?:받|수령)|"
     r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?'s\s+(?:salary|pay|compensation|base\s+pay)\s+(?:is|was|of)\b|"
     r"(?:\b(?:lead|manager|head|director|chief|ceo|cto|cfo|vp)|\bDr\.?\s+[\w-]+(?:\s+[A-Z]\w+)?|[가-힣]{2,4}|"
     r"(?-i:\b[A-Z][a-z]+(?:-[a-z]+)?\s+[A-Z][a-z]+)),?\s+"
@@ -185,7 +192,8 @@ def _secret_business(text: str) -> list[ConfidentialHit]:
     for m in _INTERNAL_FACT.finditer(text):
         # The sentence holding the fact (figures carry commas: "9,500만 원").
         s0, s1 = enclosing(text, m.start(), m.end())
-        window = text[s0:s1]
+        # … with what is said around it: "연봉 부분 좀 세게 써주세요. 박OO 책임님이 연봉 1억이거든요."
+        window = text[max(0, s0 - 60):s1] + through_next_sentence(text, s1)
         if (_KO_ASK.search(window) or _EN_ASK.search(window)) and not _PUBLIC.search(text) \
                 and not LEAVE_OUT.search(window) and not _SKILL_AFTER.match(text[m.end():]):
             hits.append(ConfidentialHit("ask", m.start(), m.end(), m.group(0)))

@@ -228,7 +228,9 @@ def _restricts_outright(tokens) -> bool:
         any(t.form in ("계획", "예정", "생각") and any(_lemma(x) == "없다" for x in tokens[i + 1:i + 4])
             and any(x.form in PERSON_NOUNS for x in tokens[i + 2:i + 6]) for i, t in enumerate(tokens)) or (
         # "지원 시 건강검진 결과 제출 필수": a document demanded with the application, not a benefit.
-        any(t.form in ("제출", "첨부") for t in tokens) and any(t.form in ("필수", "지원서", "서류") for t in tokens)))
+        any(t.form in ("제출", "첨부") for t in tokens) and any(t.form in ("필수", "지원서", "서류") for t in tokens)) or (
+        # "채용검진 결과 … 보균자는 불합격": a check that fails people is a hiring step, not a benefit.
+        any(_lemma(t) in ("불합격", "탈락", "부적격", "채용취소", "취소") for t in tokens)))
 
 
 def _person_mention(tokens, offset: int) -> ConceptHit | None:
@@ -395,6 +397,10 @@ def _trait_hits(tokens, offset: int, benefit: bool) -> list[ConceptHit]:
     return out
 
 
+_UNION_BODIES = {"노조", "노동조합", "민노총", "민주노총", "한국노총", "전교조"}
+_UNION_TIES = {"활동", "가입", "이력", "원", "활동가", "출신", "경력", "탈퇴", "전력", "간부", "위원장", "소속"}
+
+
 def _scan_sentence_ko(sentence: str, tokens, offset: int) -> list[ConceptHit]:
     out: list[ConceptHit] = []
     n = len(tokens)
@@ -421,6 +427,9 @@ def _scan_sentence_ko(sentence: str, tokens, offset: int) -> list[ConceptHit]:
                 and tokens[m_end + 1].tag.startswith("NN") and tokens[m_end + 1].form not in PERSON_NOUNS:
             i += 1  # "건강한 조직문화", "예쁜 얼음": describes a thing
             continue
+        if lemma in _UNION_BODIES and not (i + 1 < n and (tokens[i + 1].form in _UNION_TIES or tokens[i + 1].form in PERSON_NOUNS)):
+            i += 1  # "노조에는 아직 공유 전": the union as a body, not an applicant's membership of it
+            continue
         if i + 1 < n and tokens[i + 1].form == "보다" and tokens[i + 1].tag.startswith("J") \
                 and lemma not in KO_PERSON_ATTRS:
             i += 1  # "나이보다 능력": plays the attribute down
@@ -428,8 +437,9 @@ def _scan_sentence_ko(sentence: str, tokens, offset: int) -> list[ConceptHit]:
         # Walk the attribute phrase: numbers, units, extensions and other attributes.
         j = i + 1
         person_attr = lemma in KO_PERSON_ATTRS or cat == "origin_region"
-        while j < n and (tokens[j].form in ATTRIBUTE_EXTENSIONS or tokens[j].tag in ("SN", "NR", "XSN", "SP", "SO")
-                         or _ko_attribute(tokens, j) is not None or tokens[j].form in ("세", "살", "대")):
+        while j < n and (tokens[j].form in ATTRIBUTE_EXTENSIONS or tokens[j].tag in ("SN", "NR", "XSN", "SP", "SO", "SSO", "SSC")
+                         or _ko_attribute(tokens, j) is not None or tokens[j].form in ("세", "살", "대")
+                         or (tokens[j].form == "약" and j + 1 < n and tokens[j + 1].form in ("복용", "처방", "투약"))):
             person_attr = person_attr or _lemma(tokens[j]) in KO_PERSON_ATTRS  # "B형 간염 보균자": the phrase names a person
             j += 1
         # Region words are origin only when said of a person ("부산 사람", "경상도 출신").
@@ -487,7 +497,11 @@ def _scan_sentence_ko(sentence: str, tokens, offset: int) -> list[ConceptHit]:
                 and not (head == j and any(t.form in ("때문", "탓") for t in tokens[j + 1:j + 4])):
             i = j
             continue
-        if j < n and tokens[j].tag == "SL" and tokens[j].form.isalpha() and cat not in ("age",):
+        # A lone "X" closing the phrase is the list's "none" ("병력 X"): the phrase is a condition.
+        # (Not after a property every applicant has: "성별 X" says the field does not apply.)
+        closing_x = j < n and tokens[j].form in ("X", "x") and (j + 1 >= n or tokens[j + 1].tag.startswith(("S", "E"))) \
+            and lemma not in _PROPERTY_NOUNS and not any(t.form in _PROPERTY_NOUNS for t in tokens[i:j])
+        if j < n and tokens[j].tag == "SL" and tokens[j].form.isalpha() and cat not in ("age",) and not closing_x:
             i = j
             continue
         # Preceded by a noun it modifies ("API 키", "임금 인상", "신장 질환" handled above).
@@ -631,7 +645,7 @@ def _predicate_after(tokens, j: int, cat: str, attr_lemma: str) -> tuple[int, st
         if cat == "disability" and attr_lemma in KO_PROTECTED_GROUPS and (lemma in KO_COLLECT or t.form in KO_COLLECT):
             continue  # "장애우분들은 관련 서류 제출 시 … 우대": the lawful preference's paperwork
         if (lemma in KO_COLLECT or t.form in KO_COLLECT) and not takes_people and cat in (
-                "family", "origin", "marital", "religion", "rrn", "appearance", "age", "disability"):
+                "family", "origin", "marital", "religion", "rrn", "appearance", "age", "disability", "belief", "orientation"):
             if _negated_after(tokens, k) or _negated_before(tokens, k):
                 return None
             if any(x.form == "가능" for x in tokens[k + 1:k + 4]):
@@ -791,6 +805,15 @@ _EN_ATTR = {
               r"S\s*[-/]\s*K\s*[-/]\s*Y|"
               r"(?:prestigious|elite|name[-\s]brand)\s+(?:universit\w*|schools?|colleges?)|"
               r"SKY\s+(?:universit\w*|schools?|grads?|graduates?|alumni))\b",
+    "belief": r"\b(?:political\s+(?:views?|opinions?|leanings?|affiliations?|beliefs?|orientations?|stance|persuasion|ideolog\w*|bent|activit\w*|party)|"
+              r"politically\s+(?:neutral|conservative|liberal|progressive|left|right|aligned|active|minded)|(?:left|right)[-\s]?wing\w*|leftists?|"
+              r"right[-\s]?leaning|left[-\s]?leaning|partisan|members?\s+of\s+(?:a|an|any|the)\s+(?:labou?r\s+|trade\s+)?unions?|"
+              r"(?:union|labou?r)\s+(?:members?|membership|activit\w*|affiliations?|organi[sz]\w*|"
+              r"ties|involvement|backgrounds?|sympathi\w*|history|activists?)|unioni[sz]\w*|pro[-\s]union|anti[-\s]union|"
+              r"(?:democrats?|republicans?|conservatives?|liberals?|progressives?)(?=\s+(?:only|need|are|preferred|candidates?|applicants?|types?|folks|people)))\b",
+    "orientation": r"\b(?:sexual\s+(?:orientation|preference)s?|gays?|lesbians?|bisexuals?|transgender\w*|trans\s+(?:people|folks|candidates?|applicants?|women|men|persons?)|"
+                   r"queer|lgbt\w*\+?|homosexual\w*|heterosexual\w*|straight\s+(?:candidates?|applicants?|people|men|women|guys|only)|"
+                   r"gender\s+identit\w*|non[-\s]?binary)",
     "rrn": r"\b(?:resident\s+reg(?:istration|\.)?\s+(?:numbers?|no\.?|#)|social\s+security\s+numbers?|ssn|rrn|"
            r"national\s+id\s+(?:numbers?|cards?)|id\s+cards?\s+\(?both\s+sides|resident\s+(?:registration\s+)?cards?|jumin\s*(?:deungrok\s*)?(?:beonho|bunho|number|no\.?)|주민\s*(?:등록\s*)?번호)",
 }
@@ -799,14 +822,14 @@ _EN_PRED = re.compile(
     r"\b(?:only|preferred|prefer(?:ably|s|red|ence)?|(?:would|'d)\s+(?:like|love|want)|(?:would|'d)\s+be\s+(?:nice|great|ideal|better|good|perfect)|ideally|priority|favou?r(?:ed)?|must(?:\s+be)?|should\s+be|"
     r"required|requirement|exclude[ds]?|excluding|not\s+(?:be\s+)?(?:considered|eligible|accepted|welcome|hired)|"
     r"need\s+not\s+apply|don'?t\s+apply|do\s+not\s+apply|no\s+(?:one|applicants?|candidates?)|not\s+(?:hire|accept|consider)|"
-    r"avoid|reject(?:ed)?|screen(?:ed)?\s+out|filter(?:ed)?\s+out|skip|looking\s+for|seeking|wants?|wanted|hire|hiring|"
+    r"avoid|reject(?:ed)?|screen(?:ed)?\s+out|filter(?:ed)?(?:\s+out)?|skip|looking\s+for|seeking|wants?|wanted|hire|hiring|"
     r"better(?:\s+if)?|would\s+be\s+(?:great|nice|ideal|better)|a\s+plus|bonus|welcome[ds]?|limit(?:ed)?\s+to|"
     r"restricted\s+to|exclusively|at\s+least|at\s+most|no\s+(?:older|younger)\s+than|maximum|max|minimum|under|over|should(?:\s+not)?|must\s+not|"
     r"can'?t|cannot|won'?t|unable|unfit|not\s+suitable|not\s+a\s+(?:good\s+)?fit|no|ask|request|collect|submit|"
     r"provide|include|disclose|state|list|enter|write\s+down|requirements?|eligibility|criteria|pref\.?|mandatory|compulsory|"
     r"shouldn'?t|mustn'?t|(?:don'?t|doesn'?t|do\s+not|won'?t)\s+fit|closed\s+to|needs?|requires?|"
     r"who\s+(?:aren'?t|are\s+not|isn'?t|is\s+not|don'?t|do\s+not|doesn'?t|won'?t)|"
-    r"(?:add|include)\s+(?:a\s+)?field|field\s+for|attach(?:ed)?|fill\s+in|upfront|on\s+the\s+(?:application|form|resume|cv)|"
+    r"(?:add|include)\s+(?:a\s+)?field|field\s+for|screening\s+questions?|(?:add|include|ask)\s+(?:an?\s+)?(?:\w+\s+){0,2}questions?|attach(?:ed)?|fill\s+in|upfront|on\s+the\s+(?:application|form|resume|cv)|"
     r"discourag\w*|fit\s+in|(?:would|'d)\s+rather|rather\s+not|challenging|uncomfortable|ideal\s+candidate|(?:is|are)\s+expected)(?![\w])",
     re.IGNORECASE)
 _EN_NEUTRAL = re.compile(
@@ -957,6 +980,9 @@ def _en_predicate(sentence: str, attr: re.Match) -> re.Match | None:
         if re.search(r"\b(?:no\s+one|nobody|only|candidates?|applicants?|hire|hiring|people|someone|anyone|must|should)\b",
                      sentence, re.IGNORECASE):
             return re.search(r"\S+", sentence[attr.start():])  # type: ignore[return-value]
+    if best is None and re.search(r"\b(?:are|were|have|do|did|will)\s+you\b", sentence[:attr.start()], re.I):
+        # "screening question: 'Are you … a member of a labor union?'": the applicant is asked it.
+        return re.search(r"\b(?:screening\s+)?questions?\b|\bask\b", sentence[:attr.start()], re.I)
     return best
 
 
@@ -981,8 +1007,12 @@ _ATTR_LABELS = {
     "본적": "origin", "nationality": "origin", "origin": "origin", "혼인": "marital", "결혼": "marital", "결혼여부": "marital",
     "혼인여부": "marital", "marital status": "marital", "키": "appearance", "신장": "appearance", "체중": "appearance",
     "외모": "appearance", "height": "appearance", "weight": "appearance", "appearance": "appearance",
+    "look": "appearance", "looks": "appearance", "ht": "appearance", "wt": "appearance", "몸무게": "appearance", "용모": "appearance",
     "병력": "disability", "가족관계": "family", "신장/체중": "appearance", "키/체중": "appearance",
     "재산": "family", "부모직업": "family", "학벌": "school", "출신학교": "school",
+    "정치성향": "belief", "정치 성향": "belief", "지지정당": "belief", "지지 정당": "belief", "노조": "belief", "노조가입": "belief",
+    "노조 가입": "belief", "political views": "belief", "union membership": "belief",
+    "성적지향": "orientation", "성적 지향": "orientation", "sexual orientation": "orientation",
 }
 _COND_LABELS = {"우대", "우대사항", "우대조건", "자격", "자격요건", "지원자격", "필수", "필수사항", "조건", "요건", "선호", "희망",
                 "requirements", "requirement", "preferred", "eligibility", "qualifications", "req", "reqs", "must", "nice to have"}
@@ -994,8 +1024,20 @@ _SKILL_VALUE = re.compile(r"경험|경력|자격증|지식|역량|능력|이해|
 
 
 # What a label may add to an attribute word and still name it ("희망연령", "성별제한"; not "결혼휴가").
-_LABEL_AFFIXES = {"희망", "여부", "제한", "조건", "기준", "요건", "범위", "최대", "최소", "우대", "선호", "구분", "사항"}
+_LABEL_AFFIXES = {"희망", "여부", "제한", "조건", "기준", "요건", "범위", "최대", "최소", "우대", "선호", "구분", "사항",
+                  "과거", "체크", "유무", "확인", "이력", "기재"}
+_AFFIX_RUN = re.compile("(?:" + "|".join(sorted(_LABEL_AFFIXES, key=len, reverse=True)) + ")+")
 _NOTE_LABELS = {"notes", "note", "비고", "메모", "memo", "remarks", "comments", "특이사항"}
+# A label made only of condition words ("지원 제외 대상", "우대 조건"; not "ERP 숙련자 우대").
+_COND_LABEL_WORDS = re.compile(r"(?:지원|응시|채용|입사|대상|사항|기준|항목|조건|요건|자격|우대|선호|제외|불가|필수|결격|사유|excluded|not\s+eligible|"
+                               r"preferred|requirements?|\s)+", re.I)
+
+
+_BODY_MEASURE = re.compile(r"(?<![\d.])1[4-9]\d\s*(?:cm|㎝|센티)|(?<![\d.])[3-9]\d\s*(?:kg|㎏|킬로)(?!\s*(?:이상의?\s*)?(?:물건|박스|화물|짐|중량|무게))", re.I)
+
+
+_BODY_VALUE = re.compile(r"\s*(?:약\s*)?(?:1[4-9]\d\s*(?:cm|㎝|센티)|[3-9]\d\s*(?:kg|㎏|킬로))\s*(?:\+|이상|이하|미만|초과|↑|↓|~|내외)?\s*\|?\s*",
+                         re.I)
 
 
 def _table_fields(text: str) -> list[tuple[str, str, int, int]]:
@@ -1009,7 +1051,7 @@ def _table_fields(text: str) -> list[tuple[str, str, int, int]]:
         lines.append((pos, line, cells if not all(re.fullmatch(r":?-{2,}:?", c) for c in cells) else None))
         pos += len(line) + 1
     for idx, (start, line, cells) in enumerate(lines):
-        if cells and len(cells) == 2 and "|" in line:
+        if cells and len(cells) == 2 and ("|" in line or "\t" in line):  # a two-column sheet: label, value
             out.append((cells[0], cells[1], start, start + len(line)))
         header = next((c for _, _, c in reversed(lines[:idx]) if c is not None), None) if cells else None
         if cells and header and len(header) == len(cells) >= 3 and header != cells:
@@ -1073,23 +1115,34 @@ def _field_hits(text: str) -> list[ConceptHit]:
         cat = _ATTR_LABELS.get(label) or next((c for w, c in _ATTR_LABELS.items()
                                                if len(w) > 1 and (re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", label)
                                                                   if not re.search(r"[가-힣]", w) else
-                                                                  w in label and label.replace(w, "", 1) in _LABEL_AFFIXES)), None)
-        if cat is None and (label in _COND_LABELS or label in _NOTE_LABELS) and not _SKILL_VALUE.search(value):
-            cat = _value_attribute(value)
+                                                                  w in label and (not (rest := label.replace(w, "", 1))
+                                                                                  or _AFFIX_RUN.fullmatch(rest)))), None)
+        # "지원 제외 대상", "우대 조건": a label that states a condition, in however many words.
+        conditional = label in _COND_LABELS or label in _NOTE_LABELS or bool(_COND_LABEL_WORDS.fullmatch(label))
+        if cat is None and _BODY_VALUE.fullmatch(value):
+            cat = "appearance"  # "| Build | 48kg 이하 |": a body measure is the whole value
+        excluding = bool(re.search(r"제외|불가|결격|excluded|not\s+eligible", label))
+        if cat is None and conditional and (excluding or not _SKILL_VALUE.search(value)):
+            cat = _value_attribute(value, excluding=excluding)
         if cat:
             out.append(ConceptHit(cat, "ko" if re.search(r"[가-힣]", raw_label + value) else "en", start, end,
                                   raw_label, "(field)"))
     return out
 
 
-def _value_attribute(value: str) -> str | None:
-    """The protected attribute a short field value names, if any ("외모 S급", "아버지 직업 공무원")."""
+def _value_attribute(value: str, excluding: bool = False) -> str | None:
+    """The protected attribute a short field value names, if any ("외모 S급", "아버지 직업 공무원");
+    under a label that excludes, a region names the people from it ("지원 제외 대상: 전라도")."""
+    if _BODY_MEASURE.search(value):
+        return "appearance"  # "170cm+", "50kg 이하": a body measure as the condition
     if re.search(r"[가-힣]", value):
         tokens = _kiwi().tokenize(value)
         for a, t in enumerate(tokens):
             if _lemma(t) in KO_PROTECTED_GROUPS or t.form in KO_PROTECTED_GROUPS:
                 return None  # "우대: 장애인, 보훈대상자": lawful
             cat = _ko_attribute(tokens, a)
+            if cat == "origin_region" and excluding:
+                return "origin"
             if cat and cat != "origin_region" and (t.form not in AMBIGUOUS_WORDS or a == 0):
                 return cat
     for cat, rx in _EN_ATTR_RX.items():
@@ -1133,11 +1186,30 @@ def latin_words_apart(text: str) -> str:
     return re.sub(r"(?<=[A-Za-z])[가-힣]", " ", text)
 
 
+def lawful_reading(text: str, start: int, end: int) -> bool:
+    """Whatever the attribute, the mention is no condition on the applicant: a wording that might
+    read as one, named for its cost, asked about by others, welcoming a group too, the range the
+    team spans, or the people who work here now."""
+    if _HYPOTHETICAL.match(text[end:end + 16]):
+        return True  # "연령 제한처럼 보일까봐": how a wording might read, not a condition asked for
+    if _CONSEQUENCE.match(text[end:end + 30]):
+        return True  # "나이 제한 쓰면 큰일 나는 거 아시죠": a wording named for what writing it would cost
+    if _DIVERSITY_AFTER.match(text[end:end + 30]):
+        return True  # "20대부터 50대까지 다양한 연령대의 팀원": the team's range, not a limit
+    if _ASKED_ABOUT.match(text[end:end + 30]):
+        return True  # "나이 제한 있냐는 문의가 많았어요": what applicants asked, not what is set
+    if _INCLUSIVE_AFTER.match(text[end:end + 30]) or _ANYONE.search(text[start:end]):
+        return True  # "50대 지원자도 환영", "Native Japanese speakers are welcome too", "30대·40대 누구나"
+    s0, s1 = enclosing(text, start, end)
+    sentence = text[s0:s1]
+    return bool(_CURRENT_STAFF.search(sentence)) and not _SELECTING.search(sentence)
+
+
 def lawful_in_context(text: str, start: int, end: int, category: str) -> bool:
     """A mention the law itself asks for: minors and pregnant workers kept from night work by law,
     and ID or health papers collected after the offer (4대보험), not with the application."""
-    if _HYPOTHETICAL.match(text[end:end + 16]):
-        return True  # "연령 제한처럼 보일까봐": how a wording might read, not a condition asked for
+    if lawful_reading(text, start, end):
+        return True
     s_start, s_end = enclosing(text, start, end)
     if text[s_end:s_end + 1] == "?" and _LEGALITY.search(text[s_start:s_end]) and _LEAVE_IT_OUT.search(text[s_end:s_end + 60]):
         return True  # "나이 제한 쓰면 법에 걸리나요? 걸리면 빼고": a question about the law, answered by leaving it out
@@ -1170,6 +1242,24 @@ _LEAVE_IT_OUT = re.compile(r"빼|없이|제외하고|\bleave\s+(?:it|that|them)\
 _AUDIENCE_AFTER = re.compile(r"\s*[)\]]?\s*(?:\S{0,4}\s*)?(?:사용자|이용자|고객|유저|환자|소비자)(?:용|를\s*위한|대상|층)", re.I)
 _HYPOTHETICAL = re.compile(r"\s*(?:처럼|같이|같은\s*느낌으로|으로|로)\s*(?:보일|보이|보여|느껴|읽히|읽힐|오해|비칠|비춰)|"
                            r"\s*(?:could|might|would)\s+(?:look|read|come\s+across|be\s+seen)", re.I)
+_CONSEQUENCE = re.compile(r"\s*(?:을|를|이|가)?\s*(?:쓰|넣|적|달|붙이)(?:으)?면\s*(?:\S+\s*){0,2}?(?:큰일|안\s*(?:되|돼)|문제|걸리|걸려|불법|위법|"
+                          r"신고|과태료|벌금|난리|민원)|\s*(?:is|are|would\s+be|counts?\s+as)\s+(?:illegal|unlawful|not\s+allowed|discriminat\w*)",
+                          re.I)
+_ASKED_ABOUT = re.compile(r"\s*(?:이|가|은|는)?\s*(?:있|없)(?:냐|나|느냐|으냐|는지|었는지|냐고)\S{0,3}\s*(?:\S+\s+)?(?:문의|질문|연락|전화|물어)|"
+                          r"\s*(?:에\s*대한|관련)?\s*(?:문의|질문)(?:가|이)\s*(?:많|왔|들어)", re.I)
+_INCLUSIVE_AFTER = re.compile(r"\s*도\s*(?:대\s*)?(?:환영|지원\s*가능|가능|괜찮|OK|오케이)|"
+                              r"\s*(?:are|is)\s+(?:also\s+|very\s+|more\s+than\s+)?welcome(?:d)?\s+(?:too|as\s+well|also)\b|"
+                              r"\s*(?:are|is)\s+also\s+welcome", re.I)
+_ANYONE = re.compile(r"누구나|누구든지|\b(?:anyone|everyone)\s+(?:is\s+)?(?:welcome|can\s+apply|may\s+apply)\b|"
+                     r"\bopen\s+to\s+(?:anyone|everyone)\b", re.I)
+# The people who work here now ("현재 FE팀 7명은 … 함께 일하고 있습니다", "a 58-year-old engineer who
+# joined last year"), said with no wish about whom to hire.
+_CURRENT_STAFF = re.compile(r"(?:함께|같이)\s*일하고\s*있|재직\s*(?:중|하고)|근무\s*(?:중이|하고\s*있)|구성(?:돼|되어)\s*있|"
+                            r"\bwho\s+joined\b|\bjoined\s+(?:us|the\s+team|last|in)\b|\b(?:our|the)\s+(?:team|engineers|staff|members)\s+"
+                            r"(?:range|ranges|spans?|includes?)\b", re.I)
+_SELECTING = re.compile(r"뽑|채용하|우대|선호|원해|원합|좋겠|으로만|로만|위주로|맞춰|\b(?:prefer\w*|only|must|looking\s+for|seeking|"
+                        r"want(?:ed|s)?|ideal(?:ly)?|should\s+be)\b", re.I)
+_DIVERSITY_AFTER = re.compile(r"[^.\n]{0,12}?다양한?\s*(?:연령|나이|세대|성별|국적|배경|출신)", re.I)
 _YOUTH_PROGRAM = re.compile(r"장려금|지원\s*사업|청년\s*(?:일자리|고용|내일|도약|인턴|디딤돌)|고용\s*센터|정부\s*지원|고용노동부", re.I)
 
 

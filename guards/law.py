@@ -15,6 +15,7 @@ from guards.discrimination import (
     audience_before,
     latin_words_apart,
     lawful_in_context,
+    lawful_reading,
     QUOTE,
     quoted_for_removal,
     scan_concepts,
@@ -34,7 +35,7 @@ class LawRule:
     rule_id: str
     language: str  # "ko" | "en"
     law: str
-    category: str  # age | sex | marital | appearance | privacy | disability | origin | religion | rrn | school
+    category: str  # age | sex | marital | appearance | privacy | disability | origin | religion | rrn | school | belief | orientation
     patterns: tuple[re.Pattern, ...]
     message: str
     suggestion: str
@@ -56,6 +57,10 @@ LAW_RULES: tuple[LawRule, ...] = (
                r"(?!\s*(을|를|의|이|가)?\s*(고객|타깃|타겟|소비|소비자|유저|사용자|시장|층|대상|세대|인구|가구|커뮤니티|취향|트렌드|페르소나))"
                r"(?!\s*(?:이|가|들이)\s*(?:많|대부분|주로|절반|주를|주축|다수|\d+\s*%))",  # "20대 여성이 많은 팀": who is there, not who is wanted
                r"(19|20)\d{2}\s*년\s*(이후|이전|부터|까지)?\s*(출생|생)(자|인\s*분)?\s*(만|이후|까지|이전|부터|으로|로|한정)",
+               # A two-digit birth year with a cut ("80년 이전 출생자는 …", "95년 이후 출생").
+               r"(?<![\d.])\d{2}\s*년\s*(이후|이전|전|후|부터|까지)\s*(출생|생)",
+               # Years since graduating, set as a limit, stand in for age ("졸업 후 3년 이내", "졸업한 지 2년 넘은 분은 …").
+               r"졸업\s*(?:한\s*지|후|이후|하고|한\s*뒤)\s*\d+\s*년\s*(?:이내|미만|이하|내|안|까지|넘|초과|지난|이상\s*(?:된|지난))",
                r"(나이|연령|만\s*나이)\s*[:：]?\s*(≤|<|<=|≥|>|>=|~|이하|미만)\s*\d{2}",
                r"\d[xX*ㅇ○]\s*년생",
                r"\d{2,4}\s*년생",
@@ -134,9 +139,19 @@ LAW_RULES: tuple[LawRule, ...] = (
                r"(?<!\d)\d{6}\s*-\s*[1-4]\d{6}(?!\d)"),
             "법령 근거 없이 주민등록번호를 수집할 수 없습니다.",
             "주민등록번호 요구를 삭제하세요 (입사 후 법정 신고 시에만 수집)."),
+    # Clause-level only (guards.discrimination reads these attributes): no phrase list of its own.
+    LawRule("KR-BELIEF-001", "ko", "국가인권위원회법 제2조 제3호 (정치적 의견), 노동조합 및 노동관계조정법 제81조", "belief",
+            (), "정치적 의견이나 노동조합 가입·활동을 이유로 채용에서 차별할 수 없습니다.",
+            "정치 성향·노조 관련 조건을 삭제하고 직무 역량 기준만 적으세요."),
+    LawRule("KR-ORIENT-001", "ko", "국가인권위원회법 제2조 제3호 (성적 지향)", "orientation",
+            (), "성적 지향이나 성별 정체성을 이유로 채용에서 차별할 수 없습니다.",
+            "성적 지향 관련 조건을 삭제하세요."),
     # English (EEOC-style).
     LawRule("EN-AGE-001", "en", "Age Discrimination in Employment Act (ADEA)", "age",
             _p(r"recent\s+(college\s+)?grad(uate)?s?\s+(only|preferred|required|wanted)",
+               r"\b(?:graduated|graduation)\s+(?:with)?in\s+the\s+(?:last|past)\s+\d+\s+years?\b",
+               r"\b(?:no\s+more\s+than|less\s+than|under|within)\s+\d+\s+years?\s+(?:since|after|out\s+of|from)\s+"
+               r"(?:graduat\w*|college|university|school)\b",
                r"(only|seeking|looking\s+for|hiring)\s+recent\s+(college\s+)?grad", r"digital\s+natives?",
                r"\byoung(er)?\b(?!\s+(company|startup|brand|organization|business|children|child|kids|families|customers|consumers|audiences?|markets?))",
                r"\bunder\s+(the\s+age\s+of\s+)?\d{2}\b", r"\b(aged?|ages)\s+\d{2}\s*(-|–|to)\s*\d{2}\b",
@@ -178,7 +193,8 @@ _CONCEPT_RULES = {"age": _RULE_BY_ID["KR-AGE-001"], "sex": _RULE_BY_ID["KR-SEX-0
                   "marital": _RULE_BY_ID["KR-MARITAL-001"], "appearance": _RULE_BY_ID["KR-APPEAR-001"],
                   "origin": _RULE_BY_ID["KR-ORIGIN-001"], "religion": _RULE_BY_ID["KR-RELIGION-001"],
                   "disability": _RULE_BY_ID["KR-DISAB-001"], "family": _RULE_BY_ID["KR-PRIVACY-001"],
-                  "rrn": _RULE_BY_ID["KR-RRN-001"], "school": _RULE_BY_ID["KR-SCHOOL-001"]}
+                  "rrn": _RULE_BY_ID["KR-RRN-001"], "school": _RULE_BY_ID["KR-SCHOOL-001"],
+                  "belief": _RULE_BY_ID["KR-BELIEF-001"], "orientation": _RULE_BY_ID["KR-ORIENT-001"]}
 
 
 @dataclass(frozen=True)
@@ -247,6 +263,8 @@ def _scan_law(text: str, company_context: str, languages: tuple[str, ...]) -> tu
             continue  # the phrase rules already cover it
         if c.language == "ko" and audience_before(norm, c.start, english=False):
             continue  # "주 고객층이 20~30대 여성이라": the customers, not the applicant
+        if lawful_reading(norm, c.start, c.end):
+            continue  # "나이 제한 있냐는 문의", "a 58-year-old engineer who joined last year"
         line = _line_at(norm, c.start)
         excepted = bool(rule.exception and rule.exception.search(line) and rule.exception.search(company_context))
         hits.append(LawHit(rule, c.start, c.end, norm[c.start:c.end].strip(), excepted, c.category))

@@ -23,8 +23,8 @@ MAX_DROPPED = 3
 
 # Where the rules read a sentence as lawful, they know why and the model does not: a sentence
 # that disclaims the condition, prefers a group the law itself protects, asks for a phrase to be
-# taken out, asks for a language, names the customers, describes who is on the team now or asks for
-# papers only after the offer is left to the rules.
+# taken out, asks for a language, names the customers, describes who is on the team now, gives the
+# writer's own number or asks for papers only after the offer is left to the rules.
 LAWFUL_INTENT = re.compile(
     r"무관|상관\s*(?:없|no)|제한\s*(?:없|두지|이\s*없)|불문|관계\s*없|누구나|차별\s*(?:없|하지|금지)|"
     r"(?:장애|보훈|유공자|경력\s*단절)\S{0,8}\s*(?:\S+\s+){0,3}(?:우대|가점|환영|우선)|좋아하(?:시|는)|"
@@ -32,6 +32,7 @@ LAWFUL_INTENT = re.compile(
     r"(?:팀|회사|조직|부서|직원|구성원)\S{0,3}\s+(?:\S+\s+){0,3}(?:많은\s*편|대부분이|주로)(?!.*(?:좋겠|원해|위주|뽑|채용|만\s))|"
     r"(?:제출|서류|등본|증명|사본)[^.\n]{0,30}(?:합격|입사)\s*(?:후|이후)|(?:합격|입사)\s*(?:후|이후|시)[^.\n]{0,30}(?:제출|서류|등본|증명|사본)|"
     r"(?:[가-힣]어|외국어|언어)\s*(?:가능|능통|회화|구사|능력)|(?:고객|사용자|이용자|소비자|타깃|타겟)|"
+    r"(?<![가-힣])(?:내|제|저의|본인)\s*(?:주민\s*(?:등록\s*)?번호|휴대폰|전화번호|연락처)|"
     r"\b(?:regardless|doesn'?t\s+matter|does\s+not\s+matter|not\s+required|no\s+\w+\s+(?:requirement|limit|restriction)s?|"
     r"(?:our|the)\s+team\s+is\s+(?:mostly|largely|mainly)|open\s+to\s+(?:all|everyone|anyone)|equal\s+opportunit\w*|"
     r"veterans?|disabilit\w+\s+(?:are\s+)?(?:welcome|encouraged)|"

@@ -24,11 +24,16 @@ PII_RULES = (
     PiiRule("PII-PHONE", "전화번호",
             re.compile(r"(?<![가-힣])[공영]\s*일\s*[공영일육칠팔구][-\s.]?(?:[공영일이삼사오육칠팔구][-\s.]?){7,8}(?![가-힣])"),
             "[전화번호]"),
-    # A home: a street address that ends in a building and unit number ("…로 84, 102동 1503호"),
+    # A home: a street or lot address that ends in a building and unit number ("…로 84, 102동 1503호",
+    # "송도동 123-45 더샵 101동 1203호"),
     # as flats are numbered; an office gives a floor ("4층"), not a 동/호 pair.
     PiiRule("PII-ADDRESS", "주소",
-            re.compile(r"(?:[가-힣]+(?:특별시|광역시|시|도)\s+)?(?:[가-힣]+(?:시|군|구)\s+)*[가-힣0-9]+(?:로|길)\s*\d+(?:-\d+)?"
+            re.compile(r"(?:[가-힣]+(?:특별시|광역시|시|도)\s+)?(?:[가-힣]+(?:시|군|구)\s+)*[가-힣0-9]+(?:로|길|동|리|가)\s*\d+(?:-\d+)?(?:\s*번지)?"
                        r"(?:[,\s]+[가-힣A-Za-z0-9]+){0,3}?[,\s]+\d{1,4}\s*동\s*\d{1,4}\s*호"), "[주소]"),
+    # The same home written the English way: a unit ("101-1502", "Apt 3") before a -ro/-gil street.
+    PiiRule("PII-ADDRESS", "주소",
+            re.compile(r"(?:\b\d{1,4}-\d{3,4}|\b(?:apt\.?|unit|#)\s*\d{1,5}),?\s+\d{1,4}(?:-\d+)?\s+[A-Za-z]+(?:-[A-Za-z]+)*-(?:ro|gil|daero)\b"
+                       r"(?:,?\s+[A-Za-z]+(?:-[A-Za-z]+)*-(?:gu|si|gun|dong|eup|myeon))*", re.I), "[주소]"),
     PiiRule("PII-EMAIL", "이메일", re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"), "[이메일]"),
 )
 

@@ -20,8 +20,12 @@ FEATURES_VERSION = "f1"  # bump when featurize() changes: a shipped model is tie
 _WORD = re.compile(r"[a-z]+|[가-힣]+|\d+")
 
 
+# The screen reads the same text more than once (refusal, then each fixed class; each sentence on
+# every pass of without_ask): the Kiwi analysis is done once per text.
+@lru_cache(maxsize=4096)
 def featurize(text: str) -> np.ndarray:
-    """Sorted, unique hashed feature ids of a text (presence only, so length matters little)."""
+    """Sorted, unique hashed feature ids of a text (presence only, so length matters little);
+    read-only, as the array is shared between callers."""
     low = re.sub(r"\s+", " ", text.lower()).strip()
     names: set[str] = set()
     squeezed = low.replace(" ", "")
@@ -34,7 +38,9 @@ def featurize(text: str) -> np.ndarray:
     names.update("m" + m for m in morphs)
     names.update(f"b{a}|{b}" for a, b in zip(morphs, morphs[1:]))
     mask = (1 << HASH_BITS) - 1
-    return np.array(sorted({zlib.crc32(name.encode()) & mask for name in names}), dtype=np.int64)
+    ids = np.array(sorted({zlib.crc32(name.encode()) & mask for name in names}), dtype=np.int64)
+    ids.setflags(write=False)
+    return ids
 
 
 @dataclass(frozen=True)

@@ -55,21 +55,22 @@ INJECTION = OVERRIDE_INSTRUCTIONS + _rx(
     r"(지시|지침|규칙|명령)\S{0,3}\s*(모두\s*|전부\s*|다\s*)?무시",
     r"시스템\s*프롬프트", r"(너의|네|당신의)\s*(지시|지침|프롬프트|규칙|설정)\S{0,3}\s*(을|를)?\s*(보여|알려|출력|공개)",
     r"(프롬프트|지시문|지침)\S{0,3}\s*(을|를)?\s*(그대로\s*)?(보여|출력|알려|공개|복사)",
-    r"(초기|원래|숨겨진|시스템|너의|네|당신의)\s*(지시문|지시\s*사항|프롬프트|설정값?)[^.\n]{0,40}(붙여\s*넣|옮겨\s*적|그대로\s*(?:적|넣|써))",
+    r"(초기|원래|숨겨진|시스템|너의|네|당신의)\s*(지시문|지시\s*사항|프롬프트|설정값?)[^.\n]{0,60}(붙여\s*넣|옮겨\s*적|그대로\s*(?:적|넣|써|붙여|옮겨|첨부|포함))",
     r"(다른|타)\s*(회사|기업|고객사)\S{0,3}\s*(?:\([^)\n]{0,40}\)\s*)?(의\s*)?(정보|데이터|자료|공고|문서|내부|기밀|비밀|대외비)",
     r"(other|another)\s+compan(y|ies)('s|'|s)?\s+(data|information|documents?|postings?|secrets?)",
     r"(내부|비공개|기밀|대외비)\s*(문서|자료|정보|데이터)\S{0,3}\s*(을|를)?\s*(전부|모두|그대로|다)?\s*(보여|출력|알려|공개|덤프|나열|복사)",
     r"(all|every)\s+(internal|confidential)\s+(documents?|data|information)",
     r"(너는|넌|당신은)\s*이제\s*(부터)?", r"(지금부터|이제부터|오늘부터)\s*(너는|넌|당신은|넌\s*이제)", r"역할\s*극",
     r"\brole[-\s]?play", r"\bno\s+content\s+polic(?:y|ies)\b", r"(제약|제한|규칙|필터)\s*(이|가)?\s*(없는|없이)\s*\S{0,12}(봇|AI|모드|역할)",
-    r"(기밀|비밀|민감|비공개|대외비)\s*(?:정보\s*)?(목록|리스트|명단)\S{0,3}\s*(?:\S{0,8}\s*){0,2}(출력|읽어|보여|알려|공개|나열|뽑아)",
+    r"(기밀|비밀|민감|비공개|대외비)\s*(?:정보\s*)?(목록|리스트|명단)\S{0,3}\s*(?:\S{0,8}\s*){0,4}(출력|읽어|보여|알려|공개|나열|뽑아|"
+    r"(?:붙여|넣어|첨부해|적어|옮겨)(?!\s*(?:선|서는|서도)\s*안))",
     r"(막도록|차단하도록|거르도록|금지하도록)\s*(설정|지정|세팅)|설정(돼|되어)\s*있는지",
     r"\b(?:output|print|show|list|reveal|dump|read)\b[^.\n]{0,40}\b(?:confidential|secret|internal|sensitive)\s+(?:registry|list|entries|data|information|items)",
     r"탈옥", r"제한\s*(을|를)?\s*(해제|풀어|없애)",
     r"(검열|필터|가드레일|가드|안전\s*장치)\S{0,3}\s*(을|를)?\s*(끄|꺼|해제|무시|우회)",
     r"(bypass|disable|turn\s+off)\s+(the\s+)?(filter|guard|safety|guardrails?)",
     r"<\s*/?\s*(system|instructions?)\s*>", r"\[\s*(system|INST)\s*\]",
-    r"시스템\s*(메시지|지시|명령)", r"개발자\s*모드", r"관리자\s*모드",
+    r"시스템\s*(메시지|지시|명령)", r"개발자\s*(모드|메시지|프롬프트|지시)", r"관리자\s*모드",
 )
 # Checked on the text as written only: these read whole phrases, and squeezing the spaces out
 # would glue unrelated words together ("기타사항" + "•" reads as "타사").
@@ -185,7 +186,14 @@ ABUSIVE = _rx(
     # Sexual comments on applicants and sexual conditions for a job.
     r"(몸매|가슴|엉덩이|각선미|다리\s*라인)\S{0,3}\s*(?:\S+\s+){0,2}(미쳤|죽이|쩔|끝내|좋던|좋은\s*(?:애|년|여자)|섹시)|"
     r"(술\s*한\s*잔|술자리|모텔|잠자리|스킨십|따로\s*만나)[^.\n]{0,20}(조건|해\s*주면|하면\s*합격)|"
-    r"\b(?:hot|sexy)\s+(?:girls?|women|chicks|applicants?|candidates?)\b|\bsleep\s+with\s+(?:me|the\s+boss)\b",
+    r"(?:몸매|가슴|엉덩이|다리|속옷|살)\S{0,3}\s*(?:\S+\s+)?(?:드러나|보이|파인|비치)\S{0,3}\s*(?:옷|복장|의상|차림)|"
+    r"무릎\s*(?:에|위에)\s*앉|(?:사장|대표|부장|상무|손님|고객)\S{0,4}\s*(?:\S+\s+)?술\s*(?:을\s*)?(?:따르|따를|따라|시중)|"
+    r"섹시한\s*(?:말투|목소리|옷|복장|의상|포즈|사진)|"
+    r"\b(?:hot|sexy)\s+(?:girls?|women|chicks|applicants?|candidates?)\b|\bsleep\s+with\s+(?:me|the\s+boss)\b|"
+    r"\bextra\s+services?\b[^.\n]{0,30}\b(?:after\s+hours|for\s+(?:the\s+)?(?:boss|directors?|managers?|clients?)|part\s+of\s+the\s+job)|"
+    r"\bdress\s+to\s+(?:please|impress|seduce)\s+(?:the\s+)?(?:male\s+|men\b|boss|directors?|managers?|clients?)|"
+    r"\bmake\s+(?:it|the\s+(?:posting|ad|jd))\s+(?:sound\s+)?sexy\b|\bin\s+a\s+sexual(?:ised|ized)?\s+way\b|\bsexually\s+explicit\b|"
+    r"(?:몸매|몸|신체)\S{0,3}\s*(?:\S+\s+){0,2}(?:야하게|성적으로|섹시하게)\s*(?:\S+\s+)?(?:묘사|써|표현)",
     r"(?:한심한|머리\s*빈|수준\s*떨어지는|멍청한|쓸모없는|무식한)\s*것들|\b(?:idiots|morons?|brainless|imbeciles?|losers)\b|"
     r"무능충|맘충|벌레\s*같은|돼지\s*같은\s*(?:인간|놈|년|새끼)|뇌\s*없는|개\s*돼지|인간\s*(?:쓰레기|말종|이하)|버러지|"
     r"(?:머리\s*빈|한심한|멍청한|무능한|쓸모없는)\s*(?:벌레|쓰레기|버러지|놈|년)|"
@@ -258,10 +266,13 @@ NON_POSTING_ARTIFACT = _rx(
     r"(공고|채용공고)\s*(대신|말고)\s*[^.\n]{0,30}(출력|작성|써|보여|알려|말해|짜)",
     r"\b(write|compose)\s+(me\s+)?(a|an|some)?\s*(poem|song|haiku|limerick|rap|toast|joke|love\s+letter|story)\b",
     # Judging a candidate is the reviewer's work, not a posting ("이력서 붙일게, 점수 매겨줘").
-    r"(이력서|지원서|자소서|자기\s*소개서|포트폴리오|지원자)[^\n]{0,80}?(점수\s*(?:를\s*)?매겨|채점\s*해|합격\s*시킬지|"
+    r"(이력서|지원서|자소서|자기\s*소개서|포트폴리오|지원자)[^\n]{0,80}?(점수\s*(?:\([^)\n]{0,20}\)\s*)?(?:를\s*)?매겨|채점\s*해|합격\s*시킬지|합격\s*/\s*불합격\s*(?:평가|판정)|"
     r"(?:떨어뜨릴|불합격|탈락)\s*(?:사유|이유)|(?:평가|검토)\s*해\s*(?:줘|주세요|줄래|달라))",
     r"\b(?:score|rate|grade|evaluate|assess|rank)\s+(?:this|the|my|our|these|each)\s+(?:resumes?|résumés?|cvs?|candidates?|applicants?)\b",
     # Summarising a document that is not the posting ("회의록 3줄 요약해줘").
+    # (A paper for a class too: "논문 요약 리포트 A4 3장 분량으로 써주세요".)
+    r"(?<![가-힣])논문\S{0,3}\s*(?:\S+\s+){0,2}(?:요약|리뷰|리포트|레포트|과제|번역)[^.\n!?]{0,30}?"
+    r"(?:써|작성\s*해|해|만들어|정리\s*해)\s*(?:줘|주세요|주실|줄래|달라)",
     r"(회의록|미팅\s*노트|메모|보고서|기사|이메일|메일|감사\s*보고)\S{0,4}\s*(?:\S+\s+){0,3}(?:\d\s*줄\s*(?:로\s*)?)?(요약|정리)\s*(?:해\s*줘|해줘|해\s*주|부탁)"
     r"(?![^.\n]{0,20}(?:공고|JD))",
     r"\bsummari[sz]e\s+(?:this|the|these|our|my)\s+(?:meeting|minutes|memo|notes?|report|e-?mail|article|document)s?\b"
@@ -353,6 +364,46 @@ REFUSALS = {
     "abusive": ("요청에 욕설·혐오 표현이 있어 처리할 수 없습니다. 표현을 바꿔 다시 요청해 주세요.",
                 "The request contains abusive or hateful language and cannot be processed."),
 }
+# A posting that would take money or credentials from its readers is an attack on applicants, asked
+# through the writer (the same class as instructions planted for the model: the posting is the payload).
+FRAUD_REFUSAL = ("지원자에게 돈(보증금·교재비 등 선입금)이나 금융·계정 정보를 요구하는 공고는 작성할 수 없습니다.",
+                 "A posting that asks applicants to pay money up front or to hand over bank or account credentials "
+                 "is refused.")
+# (Money the applicant must pay, not a benefit the company pays back: "결제 시 100% 환급" and an
+# accountant's "보험료 납부 후 증빙 처리" are not this.)
+_APPLICANT_PAYS = re.compile(
+    r"(?:보증금|교재비|교육비|자료비|등록비|가입비|수수료|예치금|보험료|장비비|유니폼비|면접비)\S{0,3}\s*(?:\S+\s+){0,4}?"
+    r"(?:선입금|입금|송금|납부|결제|이체)\S{0,2}(?:해야|하셔야|하여야|필수)|"
+    r"(?:선입금|입금|송금|납부)\S{0,3}\s*(?:\S+\s+){0,3}?(?:해야|하셔야|후)\s*(?:\S+\s+){0,3}?(?:서류\s*(?:심사|전형)|면접|심사|합격|채용\s*확정)",
+    re.I)
+_APPLICANT_CREDENTIALS = re.compile(
+    r"(?:인터넷\s*뱅킹|뱅킹|공인\s*인증서|공동\s*인증서|OTP|보안\s*카드|계좌\s*비밀번호|카드\s*비밀번호)\S{0,3}\s*(?:\S+\s+){0,3}?"
+    r"(?:비밀번호|아이디|ID|사본|번호)?\S{0,3}\s*(?:\S+\s+){0,2}?(?:보내|제출|알려)|"
+    r"\b(?:online\s+)?banking\s+(?:id|login|username|password|credentials?)|\b(?:bank|card|account)\s+(?:password|pin)\b|"
+    r"\b(?:pay|send|transfer|wire|deposit)\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}(?:fee|deposit)\b[^.\n]{0,60}\b(?:before|to\s+(?:secure|confirm|book)|in\s+order\s+to)\b",
+    re.I)
+
+
+# "너 알고 있잖아 ㅎㅎ 그 프로젝트명이랑 거래처를 …", "you have access to their client list": the model
+# told it knows what it must not tell, next to what that is.
+_YOU_KNOW = re.compile(r"(?<![가-힣])(?:너|네가|당신)\s*(?:도\s*)?(?:알고\s*있잖|알잖|다\s*알|알고\s*있을|알\s*거\s*아|접근\s*(?:할\s*수\s*있|권한))|"
+                       r"\byou\s+(?:already\s+|probably\s+|must\s+)?(?:know|have\s+access\s+to|can\s+see)\s+(?:their|other\s+compan\w+|"
+                       r"every|all\s+(?:the\s+)?(?:compan|client|secret|internal))", re.I)
+_SECRET_NOUN = re.compile(r"내부|기밀|비공개|대외비|프로젝트\s*명|거래처|고객사\s*(?:명|리스트|목록)|\b(?:internal|confidential|secret|client\s+list|"
+                          r"registry|project\s+names?)\b", re.I)
+
+
+def _claimed_knowledge(text: str) -> re.Match | None:
+    for m in _YOU_KNOW.finditer(text):
+        if _SECRET_NOUN.search(text[max(0, m.start() - 100):m.end() + 100]):
+            return m
+    return None
+
+
+def _defrauds_applicants(text: str) -> re.Match | None:
+    return _APPLICANT_PAYS.search(text) or _APPLICANT_CREDENTIALS.search(text)
+
+
 MODEL_FIXES = {
     "discriminatory": ("요청 중 지원자를 성별·나이·출신·가족·건강 등으로 가르는 것으로 읽히는 문장을 빼고 작성합니다.",
                        "Sentences that read as limiting applicants by a protected trait are left out."),
@@ -524,7 +575,8 @@ _EN_ARTIFACT = re.compile(
     r"(?:messages?|texts?|sms|e-?mails?|letters?|cards?|notes?|forms?|certificates?|reviews?|comments?|poems?|songs?|"
     r"lyrics|speech|toast|script|itinerary|recipes?|homework|essays?|cover\s+letters?|resumes?|cvs?|resignation|"
     r"tips|tricks|advice|gifts?|laptops?|numbers|plot|story|jokes?|captions?|tweets?|party|parties|trip|vacation|"
-    r"wedding|dinner|date|workout|diet|meal\s+plan)\b", re.IGNORECASE)
+    r"wedding|dinner|date|workout|diet|meal\s+plan|notices?|announcements?|(?:linkedin|social(?:\s+media)?|instagram|facebook|blog)\s+posts?)\b",
+    re.IGNORECASE)
 _EN_POSTING_OBJECT = re.compile(r"\b(?:posting|job\s+(?:ad|post|description)|jd|in\s+the\s+(?:posting|ad)|to\s+the\s+posting|"
                                 r"apply|application\s+(?:process|steps)|benefits\s+section)\b", re.IGNORECASE)
 
@@ -549,24 +601,38 @@ _CONFIRMING = re.compile(r"괜찮|될까|되죠|되나|되겠|맞죠|맞나|어�
                          r"a\s+problem|an\s+issue|discriminat\w*)\b", re.I)
 
 
+_WRITING_ASK = re.compile(r"(?:써|적어|작성해|넣어|표현해|녹여)\s*(?:주실|줄|주시겠|줘|주세요|주면|주시면)|\b(?:can|could|would)\s+you\s+(?:write|phrase|word|put)\b", re.I)
+
+
+_QUESTION_TO_ASK = re.compile(r"(?:questions?|질문|문항|물어볼\s*것)\s*[:：]?\s*['\"‘“]", re.I)
+
+
 def _side_question(text: str) -> re.Match | None:
     """A question of its own next to a posting ask ("…채용글 작성 & 비트코인 지금 들어가도 됨?")."""
     if not _strong_hiring(text) or len(text) > GENERIC_ASK_MAX_CHARS or not _POSTING_ASK.search(text):
         return None  # screened as a whole; a pasted posting asks its readers questions
     for q in _QUESTION.finditer(text):
+        if _QUESTION_TO_ASK.search(q.group(0)):
+            continue  # "screening question: 'Are you …?'": a question for the applicants, put into the posting
         clause = [c for c in _CLAUSE_SPLIT.split(q.group(0)) if c and c.strip()]
         last = clause[-1] if clause else ""
-        if len(last.strip()) >= 8 and not _any(HIRING, last) and not _any(POSTING_CONTEXT, last) \
+        # "…완곡하게 써주실 수 있나요?": asking, as a question, for the posting itself.
+        writes = _WRITING_ASK.search(last) and not _any(OFF_TOPIC, last)
+        if len(last.strip()) >= 8 and not _any(HIRING, last) and not _any(POSTING_CONTEXT, last) and not writes \
                 and (not _CONFIRMING.search(last) or _any(OFF_TOPIC, last)):
             return q
     return None
+
+
+_PUT_IN = re.compile(r"(?:넣|담|포함시키|포함하|녹여|녹이)(?:어서|아서|여서|고)(?![가-힣])")
 
 
 def _off_domain_clause(text: str) -> re.Match | None:
     """An ask for something other than the posting, in a clause of its own."""
     asks = OFF_DOMAIN_ASK + (GENERIC_ASK if len(text) <= GENERIC_ASK_MAX_CHARS else ())
     for clause in _CLAUSE_SPLIT.split(text):
-        if clause and clause.strip() and (m := _any(asks, clause)) and not _any(HIRING, clause) \
+        # ("이 내용 넣어서 왜 급하게 뽑는지 설명해 주세요": the explaining is done by what goes into the posting.)
+        if clause and clause.strip() and (m := _any(asks, clause)) and not _any(HIRING, clause) and not _PUT_IN.search(clause) \
                 and not ("?" in text[text.find(clause) + len(clause):][:2] and _CONFIRMING.search(clause)):
             return m  # (a question about the ask itself, "…라고 써도 문제될 수 있나요?", is not another topic)
     return None
@@ -611,7 +677,10 @@ def screen_request(request: str, language: str = "ko") -> ScreenResult:
                       "채용공고가 아니거나 해로운 일을 돕는 요청은 처리할 수 없습니다. 채용공고에 관한 내용만 요청해 주세요.",
                       "Requests for something other than the posting, or for harmful help, are refused. "
                       "Please ask only about the job posting.")
-    if m := (_injection(text) or _injection(readable) or _squeezed_injection(text, squeezed) or _injection(decoded, INJECTION)):
+    if m := _defrauds_applicants(readable):
+        return reject("injection", "IN-INJECT-002", m, *FRAUD_REFUSAL)
+    if m := (_injection(text) or _injection(readable) or _squeezed_injection(text, squeezed) or _injection(decoded, INJECTION)
+             or _claimed_knowledge(readable)):
         return reject("injection", "IN-INJECT-001", m, *REFUSALS["injection"])
     if m := (_any(NON_POSTING_ARTIFACT, readable)):
         return reject("off_domain", "IN-DOMAIN-003", m,

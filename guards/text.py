@@ -74,7 +74,8 @@ def compact(text: str) -> str:
     return _SEP_RE.sub("", nfkc(text).lower())
 
 
-_DIGIT_GAP = re.compile(r"(?<=\d)\s+(?=[\d세살대년])")
+# Spaces only: a tab or a line break between numbers separates cells and lines ("010-5518-9021\t790521-…").
+_DIGIT_GAP = re.compile(r"(?<=\d)[ \u00a0\u3000]+(?=[\d세살대년])")
 
 
 def collapse_digit_spacing(text: str) -> str:
