@@ -30,7 +30,8 @@ _KO_THINGS = (
     r"IP\s*주소|내부\s*(?:IP|URL|도메인|주소)|내부\s*(?:\S{0,6}\s*)?(?:보고서|리포트|조사\s*결과)",
     r"(?:매출|영업\s*이익|순이익|원가|마진|이익률|밸류에이션|기업\s*가치|손익|적자\s*규모|인건비)\s*"
     r"(?:목표|수치|숫자|규모|데이터|실적|현황|계획|얼마)",
-    r"(?:횡령|배임|비리|분식|구조\s*조정|정리\s*해고|희망\s*퇴직|권고\s*사직|인력\s*(?:감축|조정|재배치|구조)|감원|"
+    r"(?:횡령|배임|비리|분식|회계\s*부정|부정\s*(?:회계|행위|사건)|징계\s*해고|해고\s*(?:된|당한)\s*(?:일|건|사건)|구조\s*조정|정리\s*해고|희망\s*퇴직|권고\s*사직|인력\s*(?:(?:약\s*)?\d[\d,]*\s*(?:명|%)\s*)?(?:감축|조정|재배치|구조)|감원|"
+    r"(?:약\s*)?\d[\d,]*\s*(?:명|%)\s*(?:감축|감원|구조\s*조정|정리\s*해고|희망\s*퇴직)|"
     r"노사\s*(?:분쟁|갈등|협상)|파업|소송|임금\s*체불|과징금|과태료|(?:근로|특별|노동부)\s*감독|시정\s*명령|압수\s*수색|징계|감사\s*(?:결과|지적|적발|보고)|"
     r"인수\s*(?:\(|건|협상|추진|실사|딜|계약|작업|검토)|(?:실사|딜)\s*(?:단계|진행|규모)|"
     r"(?:내부|세무|회계)\s*감사|(?:유출|보안|해킹|안전|산업|중대|인명)\s*사고|(?<![가-힣])(?<!적인\s)(?<!적\s)(?<!는\s)(?<!한\s)(?<!은\s)(?<!의\s)사고(?=\s|가|를|이|의|$)|적자|부채|매각|인수\s*합병|M&A|폐업|"
@@ -54,13 +55,13 @@ _EN_THINGS = (
     r"store|center|centre)s?|letting\s+(?:~?\d+\s+|some\s+|many\s+|a\s+few\s+)?(?:people|employees|staff|workers|folks)\s+go)\b",
 )
 # An ask to put it in ("넣어", "include", "be honest about").
-_KO_ASK = re.compile(r"넣|포함|언급|밝혀|밝히|적어|적고|기재|공개|소개|설명|강조|솔직|알려|써\s*줘|써줘|써\s*주|쓰고|(?:라고|이라고|로)\s*쓰면|드러내|어필|명시|박아|표기|"
+_KO_ASK = re.compile(r"넣|포함|언급|밝혀|밝히|적어|적고|기재|공개|소개|설명|강조|솔직|알려|써\s*줘|써줘|써\s*주|써서|쓰고|(?:라고|이라고|로)\s*쓰면|드러내|어필|명시|박아|표기|"
                      r"자랑|내세|활용|살려|반영|담아|보여|홍보|녹여")
 _EN_ASK = re.compile(r"\b(?:include|mention|add|disclose|reveal|list|name|talk\s+about|be\s+(?:honest|open|upfront)\s+about|say|write|note|"
                      r"emphasi[sz]e|announce|frame|explain|"
                      r"highlight|show(?:case)?|put|state|share|refer\s+to|brag|use|tell)\b", _I)
 # A skill or duty that merely touches the topic ("소송 대응 경험", "내부 감사 업무") is not an ask.
-_SKILL_AFTER = re.compile(r"^(?!\s*(?:계획|예정|건|사실|소식|내용|이슈|얘기|상황|결과|때문|문제|(?:대응|처리|진행|조사)\s*중))\s*(?:을|를|의|에)?\s*"
+_SKILL_AFTER = re.compile(r"^(?!\s*(?:계획|예정|건|사실|소식|내용|이슈|얘기|상황|결과|때문|문제|(?:대응|처리|진행|조사)\s*중|\(?\s*(?:약\s*)?\d))\s*(?:을|를|의|에)?\s*"
                           r"(?:[^\s.]{1,8}[\s·,()]+){0,3}"
                           r"(?:프로젝트\s*수행|수행|컨설팅|회계\s*처리|회계처리|실사|대응|예방|관리|방지|경험|역량|능력|업무|담당|실무|프로세스|체계|지원|"
                           r"처리|리스크|컴플라이언스|보안\s*교육|교육|서약|준수|experience|management|prevention|handling|skills?|training)", _I)
@@ -94,7 +95,8 @@ _NOT_PUBLIC = re.compile(
     r"(?:공개|발표|공시)\s*(?:안\s*(?:한|된|했)|전|되지\s*않은|하지\s*않은|예정\s*없는|[Xx×✕✖❌](?![A-Za-z]))|(?:이사회|경영진|임원\S{0,2}|대표님?)\s*(?:에서|끼리|사이에서)?만|"
     r"(?:협의|협상|논의|검토|물밑\s*작업|추진)\s*중|계약서?\s*상\s*비공개|(?:비공개|대외비|기밀|극비|비밀)(?:긴|인데|라서|지만|이긴|이지만|이라|입니다만)|"
     r"(?:서명|체결|계약)\s*(?:직전|전|예정)|비밀\s*유지\s*(?:기간|중)|발표\s*예정|(?:보도\s*자료|기사)\S{0,2}\s*(?:나가기|배포)\s*전|"
-    r"아직\s+\S{1,8}\s*전(?:이|인|입니다|이에요|이라|이니)|미공개|미출시|미발표|출시\s*전|출시할|출시\s*예정|"
+    r"아직\s+\S{1,8}\s*전(?:이|인|입니다|이에요|이라|이니)|(?:직원|팀원|구성원|사내|내부|외부)\S{0,2}\s*(?:은|는|도|들은|들도)?\s*(?:아직\s*)?(?:몰라|모르|모릅)|"
+    r"\b(?:staff|employees|the\s+team|nobody|no\s+one)\s+(?:doesn'?t|don'?t|does\s+not|do\s+not)\s+know\s+(?:yet|about\s+it)?|\bstill\s+under\s+(?:an?\s+)?nda\b|미공개|미출시|미발표|출시\s*전|출시할|출시\s*예정|"
     r"\b(?:unreleased|non-public|(?:isn'?t|aren'?t|is\s+not|are\s+not)\s+(?:yet\s+)?(?:public|announced|official|disclosed))\b|"
     r"\b(?:contract|deal|agreement)\s+(?:isn'?t|is\s+not|hasn'?t\s+been|has\s+not\s+been|not)\s+(?:yet\s+)?signed|\babout\s+to\s+sign\b|"
     r"\bLOI\b|\bletter\s+of\s+intent\b|의향서|[\[【(]\s*(?:대외비|기밀|극비|사내\s*한정|내부\s*한정|confidential|internal\s+only)\s*[\]】)]|검토안|도장\s*(?:찍기|찍은\s*적)?\s*전|계약\s*전|비밀리에|몰래|극비|"
@@ -105,7 +107,7 @@ _NOT_PUBLIC = re.compile(
 # … said of business information (money, deals, clients, plans, headcount).
 _BUSINESS_INFO = re.compile(
     r"금액|목표|수치|숫자|매출|이익|원가|비용|예산|계약|거래|입점|납품|제휴|협업|파트너|고객|거래처|투자|기업\s*가치|밸류|인수|합병|"
-    r"합작|MOU|양해\s*각서|지분|법인\s*설립|콜라보|\bjoint\s+venture\b|\bJV\b|\btargets?\b|\bcosts?\b|\bbudgets?\b|"
+    r"합작|MOU|양해\s*각서|통합|통폐합|조직\s*개편|분사|사업부|지분|법인\s*설립|콜라보|\bjoint\s+venture\b|\bJV\b|\btargets?\b|\bcosts?\b|\bbudgets?\b|"
     r"조건|계획|이전|인원|인력|직원\S{0,2}\s*(?:수|몇)|몇\s*명|구조\s*조정|라인|신제품|제품|출시|런칭|론칭|로드맵|실적|대출|"
     r"\b(?:loans?|financing|bridge)\b|소송|분쟁|고소|합의금|\d[\d.,]*\s*(?:억|만\s*원)|"
     r"\b(?:su(?:e|ing|ed)|lawsuits?|litigation|disputes?|settlement|(?:KRW|USD|\$|₩)\s*[\d.,]+\s*(?:[BMK]|billion|million)?)\b|"
@@ -123,7 +125,8 @@ _INTERNAL_FACT = re.compile(
     # A name with any title and 님 ("박서연 책임님이 지금 연봉 1억 1천").
     r"[가-힣]{2,4}\s+[가-힣]{1,3}님\S{0,2}\s*(?:\S{0,6}\s*)?(?:연봉|급여|월급|보수)\S{0,3}\s*[\d억천만,.\s]*\d|"
     # A named colleague said to be paid an amount ("팀장 박소연 님이 7,200만 원 받고 계시니").
-    r"[가-힣]{2,4}\s*(?:님|씨)\S{0,2}\s*(?:\S{0,6}\s*)?\d[\d,.]*\s*(?:만\s*원|억\s*원?|천만\s*원?)\S{0,3}\s*(?:정도\s*)?(?:받|수령)|"
+    r"[가-힣]{2,4}\s*(?:님|씨|\s(?:차장|부장|과장|대리|팀장|실장|이사|파트장|책임|선임|수석|매니저)님?)\S{0,2}\s*(?:\S{0,6}\s*)?\d[\d,.]*\s*"
+    r"(?:만\s*원|억\s*원?|천만\s*원?)\S{0,3}\s*(?:정도\s*)?(?:받|수령)|"
     r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?'s\s+(?:salary|pay|compensation|base\s+pay)\s+(?:is|was|of)\b|"
     r"(?:\b(?:lead|manager|head|director|chief|ceo|cto|cfo|vp)|\bDr\.?\s+[\w-]+(?:\s+[A-Z]\w+)?|[가-힣]{2,4}|"
     r"(?-i:\b[A-Z][a-z]+(?:-[a-z]+)?\s+[A-Z][a-z]+)),?\s+"
@@ -143,6 +146,17 @@ LEAVE_OUT = re.compile(r"(?:넣|쓰|적|언급|포함|공개)지\s*(?:말|마|�
 _PUBLIC = re.compile(r"(?<!안\s)(?<!않은\s)공개된|공개\s*정보|공시된|공시\s*자료|(?<!내부\s)(?<!내부)감사\s*보고서|DART|보도된|기사|"
                      r"press\s+release|(?<!n't\s)(?<!not\s)publicly\s+(?:available|announced)|"
                      r"public\s+information", _I)
+
+
+# Leaving out only the person's name ("그 사람 이름은 빼고요", "leave out his name") keeps the incident asked for.
+_PART_LEFT_OUT = re.compile(r"(?:사람|분|직원|당사자|본인|담당자|팀장|그)\S{0,2}\s*(?:이름|실명|성함)\S{0,3}\s*(?:은|는|만)?\s*(?:빼|제외|없이|말고)|"
+                            r"\b(?:leave\s+out|omit|without|drop)\s+(?:his|her|their|the\s+person'?s|the\s+employee'?s)\s+names?\b", _I)
+
+
+def _leaves_out(text: str) -> bool:
+    """An ask to leave the matter out, not only a name in it."""
+    parts = [(p.start(), p.end()) for p in _PART_LEFT_OUT.finditer(text)]
+    return any(not any(a <= m.start() < b for a, b in parts) for m in LEAVE_OUT.finditer(text))
 
 
 _CLAUSE_STOPS = ".!?\n,;"
@@ -170,8 +184,14 @@ _ONGOING_CASE = re.compile(
     r"\b(?:still\s+pending|filed\s+(?:a|an)\s+[^.\n]{0,40}\b(?:with|against)|was\s+(?:let\s+go|fired|terminated|dismissed)\b[^.\n]{0,60}"
     r"\b(?:filed|suing|sued|complaint|dispute|pending))|"
     r"(?:조사|감사|검사|수사|소송|제재|특별\s*감독)\S{0,3}\s*(?:를|을)?\s*(?:받고\s*있|받는\s*중|진행\s*중)|"
+    r"(?:소송|분쟁|재판|고소|고발|중재)\S{0,3}\s*(?:\d+\s*건)?\S{0,3}\s*(?:이|가)?\s*(?:걸려|계류|제기돼|제기되어)|"
+    r"\b(?:ongoing|pending|active)\s+(?:[\w-]+\s+){0,2}(?:suits?|lawsuits?|litigation|legal\s+cases?)\b|"
     r"\b(?:currently|now)\s+(?:under|facing|fighting|in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:investigation|probe|audit|lawsuit|"
     r"litigation|review|inquiry)", _I)
+
+
+# Names a secret may be carried by: a project's, or a capitalised company name ("Project 은하수", "CJ대한통운").
+_NAMES = re.compile(r"(?:Project|프로젝트)\s+[\w가-힣]{2,}|\b[A-Z]{2,}[가-힣]{2,}|(?-i:\b[A-Z][a-z]+[A-Z]\w+)")
 
 
 def _secret_business(text: str) -> list[ConfidentialHit]:
@@ -180,14 +200,23 @@ def _secret_business(text: str) -> list[ConfidentialHit]:
         s0, _, e2 = _clause_window(text, m.start())
         window = text[s0:e2]
         window += through_next_sentence(text, e2)  # "(the contract is under NDA …). Mention that …"
-        if (_KO_ASK.search(window) or _EN_ASK.search(window)) and _BUSINESS_INFO.search(window) and not _PUBLIC.search(window) and not LEAVE_OUT.search(window) \
+        if (_KO_ASK.search(window) or _EN_ASK.search(window)) and _BUSINESS_INFO.search(window) and not _PUBLIC.search(window) and not _leaves_out(window) \
                 and not re.search(r"(?:customer|client|user)\s+data|고객\s*(?:데이터|정보)", window, _I) \
                 and not _SKILL_AFTER.match(text[m.end():]):
             hits.append(ConfidentialHit("ask", m.start(), m.end(), m.group(0)))
+        elif (names := _NAMES.findall(text[s0:e2])):
+            # A name marked secret in one line and asked for in another ("Project 은하수 (… still under
+            # NDA)" … "mention Project 은하수 … by name").
+            for name in names:
+                for later in re.finditer(re.escape(name), text[e2:]):
+                    a, b = enclosing(text, e2 + later.start(), e2 + later.end())
+                    if (_KO_ASK.search(text[a:b]) or _EN_ASK.search(text[a:b])) and not _leaves_out(text[a:b]):
+                        hits.append(ConfidentialHit("ask", e2 + later.start(), e2 + later.end(), name))
+                        break
     for m in _ONGOING_CASE.finditer(text):
         s0, _, e2 = _clause_window(text, m.start())
         window = text[s0:e2] + through_next_sentence(text, e2)
-        if (_KO_ASK.search(window) or _EN_ASK.search(window)) and not LEAVE_OUT.search(window):
+        if (_KO_ASK.search(window) or _EN_ASK.search(window)) and not _leaves_out(window):
             hits.append(ConfidentialHit("ask", m.start(), m.end(), m.group(0)))
     for m in _INTERNAL_FACT.finditer(text):
         # The sentence holding the fact (figures carry commas: "9,500만 원").
@@ -195,7 +224,7 @@ def _secret_business(text: str) -> list[ConfidentialHit]:
         # … with what is said around it: "연봉 부분 좀 세게 써주세요. 박OO 책임님이 연봉 1억이거든요."
         window = text[max(0, s0 - 60):s1] + through_next_sentence(text, s1)
         if (_KO_ASK.search(window) or _EN_ASK.search(window)) and not _PUBLIC.search(text) \
-                and not LEAVE_OUT.search(window) and not _SKILL_AFTER.match(text[m.end():]):
+                and not _leaves_out(window) and not _SKILL_AFTER.match(text[m.end():]):
             hits.append(ConfidentialHit("ask", m.start(), m.end(), m.group(0)))
     return hits
 
@@ -221,7 +250,7 @@ def scan_confidential_ask(text: str) -> list[ConfidentialHit]:
     hits += _secret_business(text)
     for m in _NAMED_SECRET.finditer(text):
         s0, s, e2 = _clause_window(text, m.start())
-        if not LEAVE_OUT.search(text[s:e2]):
+        if not _leaves_out(text[s:e2]):
             hits.append(ConfidentialHit("named_secret", m.start(), m.end(), m.group(0)))
     for m in list(PRIVATE_IP.finditer(text)) + list(INTERNAL_HOST.finditer(text)):
         hits.append(ConfidentialHit("internal_address", m.start(), m.end(), m.group(0)))
@@ -231,7 +260,7 @@ def scan_confidential_ask(text: str) -> list[ConfidentialHit]:
                 if _SKILL_AFTER.match(text[m.end():]) and not _HAPPENED.search(text[max(0, m.start() - 25):m.end() + 20]):
                     continue
                 s0, s, e2 = _clause_window(text, m.start())
-                if ask.search(text[s0:e2]) and not LEAVE_OUT.search(text[s:e2]) \
+                if ask.search(text[s0:e2]) and not _leaves_out(text[s:e2]) \
                         and not ONBOARDING_OR_DUTY.search(text[s:e2]) and not _PUBLIC.search(text[s0:e2]):
                     hits.append(ConfidentialHit("ask", m.start(), m.end(), m.group(0)))
     return hits

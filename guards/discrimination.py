@@ -758,7 +758,8 @@ _EN_ATTR = {
            r"(?:20|30|40|50|60)s|millennials?|gen[\s-]?z|boomers?|fresh\s+blood|digital\s+natives?|"
            r"recent\s+(?:college\s+)?grad(?:uate)?s?|age|(?:twenty|thirty|forty|fifty)[-\s]?(?:something|ish)|u[2-6]0|"
            r"fresh[-\s]faced?|youthful|born\s+(?:after|before|in)\s+(?:19|20)\d{2}|(?:19|20)\d{2}\s+or\s+(?:later|earlier|after)|"
-           r"class\s+of\s+(?:19|20)\d{2}|born\s+(?:in\s+)?(?:19|20)\d{2}(?:\s+or\s+(?:later|after|earlier|before))?)\b",
+           r"class\s+of\s+(?:19|20)\d{2}|born\s+(?:in\s+)?(?:19|20)\d{2}(?:\s+or\s+(?:later|after|earlier|before))?|"
+           r"born\s+(?:between\s+|from\s+)?['’]?(?:19|20)?\d{2}\s*(?:[–\-~]|and|to)\s*['’]?(?:19|20)?\d{2}|born\s+['’]\d{2})\b",
     "sex": r"\b(?:male|female|males|females|men|women|man|woman|guys?|girls?|ladies|lady|gentlemen|gender|sex|"
            r"boys?|feminine|masculine|(?<=candidate:\s)she|(?<=candidate:\s)he|(?:she|he)\s+(?:should|must|will|needs?\s+to|has\s+to))\b",
     "marital": r"\b(?:married|unmarried|single|divorced|spouses?|husbands?|wives|wife|kids?|children|childless|"
@@ -843,7 +844,10 @@ _EN_NEUTRAL = re.compile(
     r"\bmore\s+(?:women|female|diverse)\b|women[-\s]in[-\s](?:tech|ai|stem|engineering)|underrepresented|"
     r"\bis\s+it\s+(?:legal|lawful|allowed|ok(?:ay)?)\b|"
     r"inclusive|diversity|welcome\s+(?:all|everyone|applicants\s+of\s+all)|no\s+(?:age|gender)\s+(?:limits?|requirements?|restrictions?)|"
-    r"(?:age|gender)\s+(?:is\s+)?(?:not\s+a\s+factor|doesn'?t\s+matter|irrelevant))\b", re.IGNORECASE)
+    r"(?:age|gender)\s+(?:is\s+)?(?:not\s+a\s+factor|doesn'?t\s+matter|irrelevant)|gender[-\s]neutral|"
+    r"(?:do|does|will)\s+not\s+(?:accept|collect|want|need)\s+(?:any\s+)?photos?|photos?\s+(?:are|will\s+be)\s+not\s+(?:accepted|required|collected)|"
+    r"no\s+photos?\s+(?:should|need|must|will|may)\b|\bwill\s+not\s+be\s+considered\b|"
+    r"\b(?:do\s+not|don'?t|never)\s+(?:include|attach|submit|provide)\b[^.]{0,80}\b(?:resumes?|résumés?|cvs?|applications?)\b)\b", re.IGNORECASE)
 # Attribute words that name a thing, not a person, when followed by these ("women's health products",
 # "health insurance", "parental leave", "family-friendly").
 _EN_THING_AFTER = re.compile(
@@ -854,10 +858,11 @@ _EN_THING_AFTER = re.compile(
     r"fluency|fluent|native|bilingual|english|korean|time|hours|policy|policies|communit\w*|monitoring|score|metrics?|"
     r"learning|office|offices|headquarters|hq|startup|company|business|launch|release|version|mode|"
     r"stack|code|codebase|systems?|software|hardware|workers\s+comp|kits?|gifts?|packages?|posting|postings|title|ad|ads|"
-    r"design|website|site|logo|methods?|ways?|habits?|days|times|school|fashioned|version|certified|certification)\b", re.IGNORECASE)
-_EN_AUDIENCE_BEFORE = re.compile(r"\b(?:campaigns?|marketing|customers?|consumers?|users?|audiences?|targeting|target|"
+    r"design|website|site|logo|methods?|ways?|habits?|days|times|school|fashioned|version|certified|certification|"
+    r"offen[cs]es?|offenders?|crimes?|harassment|abuse|pay\s+gap)\b", re.IGNORECASE)
+_EN_AUDIENCE_BEFORE = re.compile(r"\b(?:campaigns?|marketing|customers?|consumers?|users?|audiences?|targeting|targets?|"
                                  r"markets?|products?|shoppers?|brands?|patients?|clients?(?!\s+(?:wants?|needs?|asked|requires?|prefers?|is\s+looking))|"
-                                 r"serving|serve|buyers?|segments?|"
+                                 r"serving|serve|buyers?|segments?|(?:shop|store|business|restaurant)\s*-?\s*owners?|"
                                  r"demographics?|readers?|viewers?|(?:chatbots?|apps?|platforms?|services?)(?=\s+for\b))\b(?!-facing)"
                                  r"[^.;]{0,40}$", re.IGNORECASE)
 _EN_HIRING_NOUN = re.compile(r"\b(?:role|position|job|hire|hiring|candidates?|applicants?|opening|posting|vacancy)\b", re.I)
@@ -873,6 +878,13 @@ _KO_IN_EN = re.compile("|".join(sorted((re.escape(w) for w in KO_ATTRIBUTES
                                         if re.fullmatch(r"[가-힣]{2,8}", w) and w not in AMBIGUOUS_WORDS), key=len, reverse=True)))
 
 
+def _neutral_en(sentence: str) -> bool:
+    """A neutral wording in the sentence; "isn't wheelchair accessible" is a reason for a limit, not one."""
+    return any(not (m.group(0).lower().startswith("accessib")
+                    and re.search(r"(?:n't|\bnot|\bno|\bnever)\s+(?:\w+\s+){0,2}$", sentence[:m.start()], re.I))
+               for m in _EN_NEUTRAL.finditer(sentence))
+
+
 def _offers_accommodation(sentence: str) -> bool:
     """'reasonable accommodation available', not 'we don't want to deal with accommodations'."""
     m = re.search(r"\baccommodat\w*", sentence, re.I)
@@ -884,7 +896,7 @@ def scan_english(text: str) -> list[ConceptHit]:
     hits: list[ConceptHit] = []
     for s_start, s_end in _sentences(text):
         sentence = text[s_start:s_end]
-        if not re.search(r"[A-Za-z]{3}", sentence) or _EN_NEUTRAL.search(sentence) or _offers_accommodation(sentence):
+        if not re.search(r"[A-Za-z]{3}", sentence) or _neutral_en(sentence) or _offers_accommodation(sentence):
             continue
         if _EN_BENEFIT.search(sentence) and not _EN_REFUSED_BENEFIT.search(sentence):
             # A benefit exempts its own clause only ("…went on maternity leave, so … shouldn't be planning a pregnancy").
@@ -1063,7 +1075,9 @@ _FORM_CONTEXT = re.compile(r"지원서|입사\s*지원|양식|서식|제출\s*�
 _LIST_ITEM = re.compile(r"(?:^|\s)(?:\d{1,2}[.)]|[-*•·])\s*(?P<items>[^\n]+?)(?=\s+\d{1,2}[.)]\s|\n|$)")
 
 
-_REQ_HEADING = re.compile(r"^\s*[\[【(]?\s*(?:자격\s*요건|지원\s*자격|우대\s*사항|필수\s*(?:요건|사항)|requirements|qualifications)\s*[\]】)]?\s*:?\s*$",
+_REQ_HEADING = re.compile(r"^\s*[\[【(]?\s*(?:자격\s*요건|지원\s*자격|우대\s*사항|필수\s*(?:요건|사항)|인재상|원하는\s*인재\S{0,2}|후보자?\s*프로필|requirements|qualifications|"
+                          r"(?:candidate\s+|target\s+|ideal\s+)?profile(?:\s+(?:the\s+)?(?:client|hiring\s+manager|they|we|he|she)\s+wants?)?|"
+                          r"ideal\s+candidate)\s*[\]】)]?\s*:?\s*$",
                           re.I | re.M)
 
 
@@ -1081,6 +1095,14 @@ def _requirement_items(text: str) -> list[ConceptHit]:
             words = re.findall(r"[가-힣]+|\d+\s*세|\d{2}\s*대(?![가-힣])", item)
             if _FIELD_NEUTRAL.search(item):
                 continue  # "성별 무관", "나이 제한 없음"
+            if not re.search(r"[가-힣]", item) and len(item.split()) <= 8 and not _neutral_en(item):
+                # "• Male, 30–38", "• Married w/ kids": an English item that is the attribute
+                en = next((c for c, rx in _EN_ATTR_RX.items() if (a := rx.search(item)) and not _EN_THING_AFTER.match(item[a.end():])
+                           and not (c == "age" and a.group(0).lower() == "age")), None)
+                if en:
+                    start = h.end() + m.start("item")
+                    out.append(ConceptHit(en, "en", start, start + len(m.group("item")), item, "(requirement item)"))
+                continue
             if 0 < len(words) <= 3 and any(KO_ATTRIBUTES.get(w) in ("sex", "age", "marital", "origin", "religion") or
                                            re.fullmatch(r"\d+\s*세|\d{2}\s*대", w) for w in words):
                 start = h.end() + m.start("item")
@@ -1119,6 +1141,8 @@ def _field_hits(text: str) -> list[ConceptHit]:
                                                                                   or _AFFIX_RUN.fullmatch(rest)))), None)
         # "지원 제외 대상", "우대 조건": a label that states a condition, in however many words.
         conditional = label in _COND_LABELS or label in _NOTE_LABELS or bool(_COND_LABEL_WORDS.fullmatch(label))
+        if cat is None and _BIRTH_LABEL.fullmatch(label) and re.search(r"\d{2}", value):
+            cat = "age"  # "| 출생연도 | 1978~1985 |": the years set are the age wanted (a date of birth asked for is not)
         if cat is None and _BODY_VALUE.fullmatch(value):
             cat = "appearance"  # "| Build | 48kg 이하 |": a body measure is the whole value
         excluding = bool(re.search(r"제외|불가|결격|excluded|not\s+eligible", label))
@@ -1127,6 +1151,52 @@ def _field_hits(text: str) -> list[ConceptHit]:
         if cat:
             out.append(ConceptHit(cat, "ko" if re.search(r"[가-힣]", raw_label + value) else "en", start, end,
                                   raw_label, "(field)"))
+    return out
+
+
+# A slot of a form or an interview that asks the applicant something ("지원서 문항에 '…이력 유무'",
+# "키/몸무게 기입란", "면접에서 결혼 예정 여부도 물어볼", "an 'Application form' section with these fields").
+_SLOT = re.compile(r"문항|입력\s*란|입력\s*칸|기입\s*란|기재\s*란|작성\s*란|체크\s*(?:박스|란)|선택\s*란|물어\s*(?:볼|보|봐)|여쭤|묻(?:는|겠|고|을)|"
+                   r"\b(?:fields?|questions?|questionnaire|checkbox(?:es)?|tick\s*box(?:es)?|drop-?down)\b", re.I)
+_SLOT_CONTEXT = re.compile(r"지원서|입사\s*지원|양식|서식|면접|인터뷰|설문|\b(?:application|applicants?|candidates?|form|interview|ATS|screening)\b", re.I)
+# A privacy notice listing what is not collected ("민감정보: 사상·신념, …, 건강").
+_PRIVACY_NOTICE = re.compile(r"민감\s*정보|개인\s*정보\s*(?:보호|처리|수집)|고유\s*식별|\bsensitive\s+(?:data|information)|\bprivacy\b", re.I)
+_SLOT_REFUSED = re.compile(r"않|말고|마세요|말아|금지|불필요|제외|마스킹|빼\s*(?:고|주|줘|주세요)|없애|삭제|\b(?:no|not|never|don'?t|without|avoid|remove|drop)\b", re.I)
+_BIRTH_LABEL = re.compile(r"출생\s*(?:연도|년도)|생년|birth\s*year|year\s+of\s+birth|born", re.I)
+_BENEFIT_ITEM = re.compile(r"지원|제공|가입|보험|검진|휴가|휴직|휴무|제도|수당|선물|축하|장려금|혜택|\b(?:leave|insurance|benefits?|allowance|support)\b", re.I)
+# Asked for a statutory preference, or left to the applicant ("보훈 해당 여부 (법정 가점)", "선택 기재").
+_SLOT_LAWFUL = re.compile(r"보훈|가점|가산점|우대\s*적용|선택\s*(?:기재|사항|항목)|\b(?:optional|voluntary|self-identif\w*)\b", re.I)
+_KO_LABEL_WORDS = sorted((w for w in _ATTR_LABELS if re.fullmatch(r"[가-힣 ]{3,}", w)), key=len, reverse=True)
+
+
+def _form_slot_hits(text: str) -> list[ConceptHit]:
+    """A protected attribute put to applicants as a form field or an interview question, in a
+    sentence that asks for the slot (or a list item of a pasted application form)."""
+    out: list[ConceptHit] = []
+    mentions: dict[tuple[int, int], str] = {}
+    for span, cat in attribute_mentions(text):
+        mentions.setdefault(span, cat)
+    for s0, s1 in _sentences(text):
+        squeezed = re.sub(r"\s+", "", text[s0:s1])
+        for w in _KO_LABEL_WORDS:
+            if w.replace(" ", "") in squeezed:
+                mentions.setdefault((s0, s1), _ATTR_LABELS[w])
+    for (s0, s1), cat in mentions.items():
+        sentence = text[s0:s1]
+        if cat == "origin_region" or not _SLOT.search(sentence) or _SLOT_REFUSED.search(sentence) or _SLOT_LAWFUL.search(sentence):
+            continue
+        if _SLOT_CONTEXT.search(sentence) or _SLOT_CONTEXT.search(text[max(0, s0 - 120):s0]):
+            out.append(ConceptHit(cat, "ko" if re.search(r"[가-힣]", sentence) else "en", s0, s1, sentence.strip()[:40], "(form slot)"))
+    for item, _, s, e in _form_items(text):
+        whole = text[s:e]
+        if len(item.split()) > 4 or len(whole) > 160 or re.search(r"[.!?]['\"’”]?\s*$", item) or _SLOT_REFUSED.search(whole) \
+                or _SLOT_LAWFUL.search(whole) or _BENEFIT_ITEM.search(whole) or _PRIVACY_NOTICE.search(whole) \
+                or not _FORM_CONTEXT.search(text[max(0, s - 200):s]):
+            continue  # a sentence or a benefit, not a field's name; the fields refused; or no form just before
+        for (_, _), cat in attribute_mentions(item):
+            if cat != "origin_region":
+                out.append(ConceptHit(cat, "ko" if re.search(r"[가-힣]", item) else "en", s, e, item, "(form item)"))
+                break
     return out
 
 
@@ -1158,7 +1228,8 @@ def scan_concepts(text: str, languages: tuple[str, ...] = ("ko", "en")) -> list[
         hits += scan_korean(text)
     if "en" in languages:
         hits += scan_english(latin_words_apart(text))
-    hits += [h for h in _field_hits(text) + _requirement_items(text) if not any(o.start < h.end and h.start < o.end for o in hits)]
+    hits += [h for h in _field_hits(text) + _requirement_items(text) + _form_slot_hits(text)
+             if not any(o.start < h.end and h.start < o.end for o in hits)]
     return [h for h in hits if not lawful_in_context(text, h.start, h.end, h.category) and not quoted_for_removal(text, h.start)]
 
 
@@ -1200,6 +1271,22 @@ def lawful_reading(text: str, start: int, end: int) -> bool:
         return True  # "나이 제한 있냐는 문의가 많았어요": what applicants asked, not what is set
     if _INCLUSIVE_AFTER.match(text[end:end + 30]) or _ANYONE.search(text[start:end]):
         return True  # "50대 지원자도 환영", "Native Japanese speakers are welcome too", "30대·40대 누구나"
+    if any(t.start() <= start < t.end() for t in _LAW_TITLE.finditer(text, max(0, start - 120), min(len(text), end + 120))):
+        return True  # "the Act on the Protection of Children and Youth Against Sex Offenses": a law's name
+    if _DECLARED_UNLAWFUL.match(text[end:end + 60]):
+        return True  # "팀장님은 어린 사람 원하시는데 그건 불법이잖아요?", "> me: no, that's age-coded": a wish turned down
+    if _MILITARY_EITHER.match(text[start:start + 50]):
+        return True  # "남자의 경우 병역필 또는 면제자": military service settled either way, not a sex condition
+    if _INDIFFERENT.search(text[start:end]):
+        return True  # "국적은 상관 없어요, … 다 좋아요", "Nationality doesn't matter at all": the attribute set aside
+    if _THING_AFTER_KO.match(text[start:start + 30]):
+        return True  # "남성 그루밍 라인 브랜드 매니저": a product or its buyers, not the applicant
+    if _QUOTED_QUESTION_ASKED.match(text[end:end + 40]):
+        return True  # "'나이 많으면 안 뽑는 거 아니냐'고 문의가 많았어요": what applicants asked
+    if _STAFF_BEARER.match(text[start:end + 14]):
+        s0, s1 = enclosing(text, start, end)
+        if not _SELECTING.search(text[s0:s1]):
+            return True  # "초등학교 입학 자녀 둔 직원은 10시 출근": a benefit for the people who work here
     s0, s1 = enclosing(text, start, end)
     sentence = text[s0:s1]
     return bool(_CURRENT_STAFF.search(sentence)) and not _SELECTING.search(sentence)
@@ -1255,10 +1342,36 @@ _ANYONE = re.compile(r"누구나|누구든지|\b(?:anyone|everyone)\s+(?:is\s+)?
 # The people who work here now ("현재 FE팀 7명은 … 함께 일하고 있습니다", "a 58-year-old engineer who
 # joined last year"), said with no wish about whom to hire.
 _CURRENT_STAFF = re.compile(r"(?:함께|같이)\s*일하고\s*있|재직\s*(?:중|하고)|근무\s*(?:중이|하고\s*있)|구성(?:돼|되어)\s*있|"
+                            r"현재\s*(?:\S+\s*)?(?:팀|팀원|구성원|직원)\S{0,2}\s*(?:은|는)\s|"
+                            r"\b(?:current|existing)\s+(?:\w+\s+){0,2}(?:team|staff|members|employees)\s+(?:is|are|has|have|includes?)\b|"
+                            r"\bdescribe\s+(?:the|our)\s+(?:current\s+)?team\b|\b(?:team|we)\s+looks?\s+like\b|"
                             r"\bwho\s+joined\b|\bjoined\s+(?:us|the\s+team|last|in)\b|\b(?:our|the)\s+(?:team|engineers|staff|members)\s+"
                             r"(?:range|ranges|spans?|includes?)\b", re.I)
 _SELECTING = re.compile(r"뽑|채용하|우대|선호|원해|원합|좋겠|으로만|로만|위주로|맞춰|\b(?:prefer\w*|only|must|looking\s+for|seeking|"
                         r"want(?:ed|s)?|ideal(?:ly)?|should\s+be)\b", re.I)
+# A statute's title, in English or Korean ("Act on the Protection of Children and Youth …", "청소년의
+# 성보호에 관한 법률", "장애인고용촉진법").
+_LAW_TITLE = re.compile(r"\b(?:Act|Law)\s+(?:on|for|of|to)\s+(?:the\s+)?(?:[A-Z][\w'-]*|and|of|the|for|against|to|on|in|with)"
+                        r"(?:\s+(?:[A-Z][\w'-]*|and|of|the|for|against|to|on|in|with))*|"
+                        r"(?:[가-힣]+\s){0,4}[가-힣]*에\s*관한\s*(?:특별\s*)?법률|"
+                        r"[가-힣]{2,}(?:촉진|보호|평등|지원|차별\s*금지|기준|예우|보장)\s*(?:등에\s*관한\s*)?법(?:률)?(?![가-힣])")
+# Someone's wish, said right after to be unlawful ("…원하시는데 그건 불법이잖아요", "that's age-coded").
+_DECLARED_UNLAWFUL = re.compile(r"[^.]{0,35}?(?:그건|그거|그것은|이건|이거|no,?\s*that'?s|that'?s|that\s+is|which\s+is)\s*(?:\S+\s+){0,2}?"
+                                r"(?:불법|위법|\S{0,4}차별|illegal|unlawful|discriminat\w*|not\s+allowed|[\w-]+-coded)", re.I)
+_MILITARY_EITHER = re.compile(r"(?:남자|남성)\S{0,4}\s*(?:경우\s*)?(?:\S+\s+)?병역\s*(?:필|을\s*마친|이행)[^.\n]{0,6}(?:또는|혹은|이나|or|/)\s*"
+                              r"(?:병역\s*)?면제")
+# Said of the attribute itself: it does not count ("상관 없어요", "무관", "doesn't matter", "not a factor").
+_INDIFFERENT = re.compile(r"상관\s*(?:없|x\b)|무관(?:하|해|합|이|$|\s)|관계\s*없|불문|\b(?:doesn'?t|does\s+not|won'?t|will\s+not)\s+matter\b|"
+                          r"\bno\s+matter\b|\bnot\s+(?:a\s+)?(?:factor|consideration|criterion)\b|\birrelevant\b|\bdon'?t\s+care\s+about\b", re.I)
+# The attribute word naming a product line, its buyers or its market ("남성 그루밍 라인", "여성 소비자").
+_THING_AFTER_KO = re.compile(r"[가-힣A-Za-z]+(?<![은는이가을를도만에])\s+(?:[가-힣A-Za-z]{1,6}(?<![은는이가을를도만에의])\s+)?"
+                             r"(?:라인|라인업|제품|브랜드|화장품|용품|의류|소비자|고객층?|그루밍|스킨케어|"
+                             r"카테고리|패션|시장|전용\s*상품)(?![가-힣])")
+# A question quoted as what others asked ("'…안 뽑는 거 아니냐'고 문의", "…냐는 질문").
+_QUOTED_QUESTION_ASKED = re.compile(r"[^.\n]{0,20}?(?:냐|니|나요|는지|까요?|냐는|냐고)\s*['\"’”]?\s*(?:고|라고|라는|하는|는)?\s*(?:\S+\s+){0,2}?"
+                                    r"(?:문의|질문|물어|연락|전화|걱정|오해)")
+# The attribute of the staff a benefit is for ("자녀 둔 직원은", "자녀가 있는 임직원에게").
+_STAFF_BEARER = re.compile(r"\S+?\s*(?:이|가|을|를)?\s*(?:둔|두신|가진|있는|키우는)?\s*(?:임?직원|재직자|구성원|팀원)(?:들)?(?:은|는|에게|에겐|께|의)(?![가-힣])")
 _DIVERSITY_AFTER = re.compile(r"[^.\n]{0,12}?다양한?\s*(?:연령|나이|세대|성별|국적|배경|출신)", re.I)
 _YOUTH_PROGRAM = re.compile(r"장려금|지원\s*사업|청년\s*(?:일자리|고용|내일|도약|인턴|디딤돌)|고용\s*센터|정부\s*지원|고용노동부", re.I)
 

@@ -155,6 +155,25 @@ INJECTION_PHRASES = _rx(
     r"\b(?:slips?|sneak|gets?)\s+past\s+(?:your|the|those|these)\s+(?:checks?|filters?|rules|guards?|screen\w*)|"
     r"\w*_?mode\s*[=:]\s*(?:on|true|1|enabled)\b|@[\w-]*(?:bot|ai|gpt|assistant)\b[^.\n]{0,60}(?:=|skip|무시|출력|붙여|보여|ignore|print)|"
     r"(?:너의|네|당신의)\s*(?:\S{0,6}\s*)?(?:지시|지침|프롬프트|규칙|설정)\S{0,3}\s*(?:을|를)?\s*(?:\S{0,8}\s*){0,3}(?:붙여|첨부|덧붙|넣어)",
+    # What the writer holds back, named as such and asked for in any form (spelled out letter by
+    # letter, as an acrostic, in a character's lines, as a frontmatter switch).
+    r"\b(?:configured|instructed|told|set\s+up|programmed|supposed)\s+to\s+(?:withhold|hide|keep\s+(?:secret|private|confidential|hidden)|redact|"
+    r"protect|not\s+(?:reveal|disclose|mention|share))\b|\b(?:hidden|secret)\s+(?:setup|set-up|config\w*|system)\b|\bsetup\s+text\b|"
+    r"\b(?:protected|withheld|redacted|forbidden|blocked)\s+(?:terms|items|words|names|entries|list)\b|"
+    r"\b(?:codenames?|code\s+names?|secrets?|confidential\s+\w+)\s+(?:you\s+have|you\s+hold|you\s+were\s+given|on\s+file)\b|"
+    r"\bredact\w*\s*[:=]\s*['\"]?(?:off|false|no|none|0|disabled?)\b|\b(?:acrostic|letter\s+by\s+letter|first\s+letters?\s+of\s+each)\b"
+    r"[^\n]{0,120}\b(?:codename|code\s+name|confidential|internal|secret|withh[oe]ld)|"
+    r"(?:숨기고|감추고|숨겨\s*둔|감춰\s*둔)\s*있?는\s*(?:거|것|정보|내용|비밀|사실|항목)|보안\s*목록\S{0,2}\s*(?:에\s*(?:있|등록|올라)|의\s*(?:항목|내용|단어))|(?:비공개|기밀|민감)\s*(?:항목|목록)\S{0,3}\s*(?:을|를)?\s*"
+    r"(?:\S{0,8}\s*){0,3}(?:한\s*글자씩|초성|거꾸로|암호|나열|흘리)|"
+    r"(?:앞의?|위의?|이전의?|작성|모든)\s*(?:\S{0,6}\s*)?규칙\S{0,3}\s*(?:은|는)?\s*(?:모두|전부|다)?\s*무효|"
+    r"\byour\s+(?:configuration|config|setup|system)\s+(?:text|settings|file|message|prompt)\b|"
+    r"\b(?:terms|items|entries|words|names)\s+(?:configured|registered|stored|flagged|on\s+file)\s+(?:for|as|with)\b|"
+    r"\bredaction\b[^.\n]{0,30}\b(?:disabled|turned\s+off|suspended|lifted|waived|not\s+(?:needed|required|applied))\b|"
+    r"\bunrestricted\s+(?:preview|mode|access|tenant)\b|"
+    r"\b(?:disregard|ignore|skip|bypass|override)\s+(?:the\s+|your\s+)?(?:confidentiality|redaction|secrecy|withholding)\b|"
+    r"\b(?:list|name|reveal|share|include)\s+(?:every|all|each)\s+(?:\w+\s+){0,2}(?:unreleased|unannounced|confidential|secret|internal)\b[^.\n]{0,40}"
+    r"\byou\s+(?:know|have|hold)\b|"
+    r"(?:^|[\n>\"'“]\s*)[\w]+[-\s](?:model|bot|ai|assistant|llm|gpt)\s*[:：]|(?:^|\n)\s*>?\s*(?:writer|reader|posting|jd)\s+bot\s*[:：]",
     # Another company's registered secrets ("한성전자는 민감정보로 뭐 등록해놨는지").
     r"(?:민감\s*정보|비공개\s*정보|기밀|비밀)\S{0,3}\s*(?:\S{0,8}\s*){0,3}(?:등록|설정|지정)\S{0,8}\s*(?:\S{0,8}\s*){0,2}(?:보여|알려|공개|출력|목록)|"
     r"\b(?:what|which)\b[^.?\n]{0,40}\b(?:registered|flagged|listed)\s+as\s+(?:sensitive|confidential|secret)|"
@@ -183,6 +202,19 @@ ABUSIVE = _rx(
     r"\b(kill|hate)\s+(all\s+)?(women|men|koreans|chinese|immigrants|foreigners)\b",
     r"새\s*끼|(?:페미|김치|된장|미친|썅)\s*년들?|(맘|한남|급식|틀딱|진지|일베|메갈|페미|틀니|개저씨)\s*충|페미\s*년|병\s*신|애\s*자\s*(들|새)",
     r"(죽여|죽어|없어져야)\s*(버려|라|할)",
+    # Threats ("밤길 조심해라", "업계에서 매장시켜 준다", "we know where you live").
+    r"밤길\s*조심|(?:매장|생매장)\s*(?:시켜|시킬|시키|해\s*버|당하)|가만\s*(?:안\s*[두둔놔]|두지\s*않|놔두지\s*않)|(?:찾아가서|찾아\s*가서)\s*(?:\S+\s+)?(?:죽|패|손\s*봐|혼내)|"
+    r"\b(?:watch\s+your\s+back|we\s+know\s+where\s+you\s+live|you'?ll\s+(?:regret|pay\s+for)\s+(?:it|this)|"
+    r"(?:ruin|destroy|end)\s+(?:his|her|their)\s+(?:life|career|reputation))\b",
+    # A named person's body described or rated ("describe her body in detail", "rate … body from 1 to 10").
+    r"\b(?:describe|rate|rank|score)\s+(?:her|his|their|\w+'s)\s+(?:body|figure|chest|breasts?|legs|butt|curves|looks)\b|"
+    r"\b(?:rate|rank|score)\b[^.\n]{0,40}\b(?:body|figure|looks)\b[^.\n]{0,20}\b(?:1\s*(?:to|-|–)\s*10|out\s+of\s+10)\b|"
+    r"\b(?:chest|breasts?|legs|butt|curves)\b[^.\n]{0,60}\b(?:perks?|spicy|sexy|hot)\b|"
+    r"(?:몸매|몸|가슴|다리|엉덩이)\S{0,3}\s*(?:\S+\s+){0,2}(?:점수|평가|품평|순위)\s*(?:\S+\s+)?(?:매겨|해|내)",
+    # A group called vermin ("immigrants … are dirty parasites").
+    r"\b(?:immigrants?|migrants?|foreigners?|refugees?|asians?|africans?|muslims?|jews?|women|gays?|southeast\s+asians?)\b[^.\n]{0,40}"
+    r"\b(?:dirty|filthy)?\s*(?:parasites?|vermin|cockroaches|rats|subhumans?|animals)\b|"
+    r"(?:외노자|이민자|외국인|동남아\S{0,3}|조선족|난민)\S{0,3}\s*(?:\S+\s+){0,2}(?:기생충|벌레|바퀴벌레|짐승|더러운)",
     # Sexual comments on applicants and sexual conditions for a job.
     r"(몸매|가슴|엉덩이|각선미|다리\s*라인)\S{0,3}\s*(?:\S+\s+){0,2}(미쳤|죽이|쩔|끝내|좋던|좋은\s*(?:애|년|여자)|섹시)|"
     r"(술\s*한\s*잔|술자리|모텔|잠자리|스킨십|따로\s*만나)[^.\n]{0,20}(조건|해\s*주면|하면\s*합격)|"
@@ -269,6 +301,12 @@ NON_POSTING_ARTIFACT = _rx(
     r"(이력서|지원서|자소서|자기\s*소개서|포트폴리오|지원자)[^\n]{0,80}?(점수\s*(?:\([^)\n]{0,20}\)\s*)?(?:를\s*)?매겨|채점\s*해|합격\s*시킬지|합격\s*/\s*불합격\s*(?:평가|판정)|"
     r"(?:떨어뜨릴|불합격|탈락)\s*(?:사유|이유)|(?:평가|검토)\s*해\s*(?:줘|주세요|줄래|달라))",
     r"\b(?:score|rate|grade|evaluate|assess|rank)\s+(?:this|the|my|our|these|each)\s+(?:resumes?|résumés?|cvs?|candidates?|applicants?)\b",
+    # A verdict on one candidate ("Score it out of 100 … tell me whether we should reject").
+    r"\b(?:score|rate|grade)\s+(?:it|him|her|them)\s+(?:out\s+of|from\s+\d|on\s+a)\b|"
+    r"\bwhether\s+(?:we|i)\s+should\s+(?:reject|hire|interview|move\s+(?:him|her|them|it)?\s*(?:on|forward|to))",
+    # Messages to the candidates who were turned down ("불합격 안내 문자 3종류 써주세요").
+    r"(?:불합격|탈락|합격|면접\s*결과)\s*(?:안내|통보|통지)\s*(?:문자|메일|이메일|메시지|문구|연락|카톡)[^.\n]{0,60}?"
+    r"(?:써|작성|만들어)\s*(?:\S{0,3}\s*)?(?:줘|주세요|주실|줄래|달라|주시)",
     # Summarising a document that is not the posting ("회의록 3줄 요약해줘").
     # (A paper for a class too: "논문 요약 리포트 A4 3장 분량으로 써주세요".)
     r"(?<![가-힣])논문\S{0,3}\s*(?:\S+\s+){0,2}(?:요약|리뷰|리포트|레포트|과제|번역)[^.\n!?]{0,30}?"
@@ -300,7 +338,7 @@ OFF_DOMAIN_ASK = _rx(
     r"\b(write|compose|create|generate)\s+(me\s+)?(a|an|some)?\s*(poem|song|story|essay|joke|haiku|limerick|recipe|"
     r"letter|speech|code|function|script|sql\s+query|regex|program)\b",
     r"\b(what|who|when|where|how)\s+(is|are|was|were|do|does|did|can|should|many|much)\b[^.?\n]{0,60}\?",
-    r"\b(translate|summari[sz]e|solve|calculate|debug|fix)\s+(this|the|my|these|a|into|to)\b",
+    r"\b(translate|summari[sz]e|solve|calculate|debug|fix)\s+(this|the|my|these|a|into|to|our)\b",
 )
 HIRING = _rx(
     r"채용|공고|모집|구인|구직|지원자|지원서|입사\s*지원|제목|타이틀|헤드라인|지원\s*자격|자격\s*요건|우대|직무|담당자|담당\s*업무|주요\s*업무|복리\s*후생|연봉|처우|"
@@ -386,7 +424,8 @@ _APPLICANT_CREDENTIALS = re.compile(
 
 # "너 알고 있잖아 ㅎㅎ 그 프로젝트명이랑 거래처를 …", "you have access to their client list": the model
 # told it knows what it must not tell, next to what that is.
-_YOU_KNOW = re.compile(r"(?<![가-힣])(?:너|네가|당신)\s*(?:도\s*)?(?:알고\s*있잖|알잖|다\s*알|알고\s*있을|알\s*거\s*아|접근\s*(?:할\s*수\s*있|권한))|"
+_YOU_KNOW = re.compile(r"(?<![가-힣])(?:너|네가|당신)\s*(?:도\s*)?(?:\S{1,8}\s+){0,3}?(?:알고\s*있잖|알잖|다\s*알|알고\s*있을|알\s*거\s*아|접근\s*(?:할\s*수\s*있|권한)|"
+                       r"(?:다\s*)?(?:갖고|가지고)\s*있잖)|"
                        r"\byou\s+(?:already\s+|probably\s+|must\s+)?(?:know|have\s+access\s+to|can\s+see)\s+(?:their|other\s+compan\w+|"
                        r"every|all\s+(?:the\s+)?(?:compan|client|secret|internal))", re.I)
 _SECRET_NOUN = re.compile(r"내부|기밀|비공개|대외비|프로젝트\s*명|거래처|고객사\s*(?:명|리스트|목록)|\b(?:internal|confidential|secret|client\s+list|"
@@ -400,8 +439,20 @@ def _claimed_knowledge(text: str) -> re.Match | None:
     return None
 
 
+# Passwords or certificate files taken from the people who read the posting ("공동인증서 파일이랑
+# 비밀번호를 업로드", "설치되면 저장된 비밀번호를 수집"); not a security duty that detects it.
+_HARVESTED = re.compile(
+    r"(?:공동\s*인증서|공인\s*인증서|인증서\s*파일|저장된\s*비밀번호|비밀번호|패스워드)\S{0,3}\s*(?:\S+\s+){0,4}?(?:업로드|수집|입력하도록|입력하게|"
+    r"입력\s*(?:하라|해야|필수))|\b(?:upload|collect|harvest|capture)\s+(?:\w+\s+){0,3}(?:passwords?|certificates?|credentials)\b", re.I)
+
+
 def _defrauds_applicants(text: str) -> re.Match | None:
-    return _APPLICANT_PAYS.search(text) or _APPLICANT_CREDENTIALS.search(text)
+    if m := (_APPLICANT_PAYS.search(text) or _APPLICANT_CREDENTIALS.search(text)):
+        return m
+    for m in _HARVESTED.finditer(text):
+        if not _DEFENSIVE.search(text[max(0, m.start() - 15):m.end() + 15]):
+            return m
+    return None
 
 
 MODEL_FIXES = {
@@ -558,11 +609,12 @@ _KO_ARTIFACT = re.compile(
     r"(?<![가-힣])(?:문자|카톡|메시지|메일|이메일|편지|카드|양식|서식|증명서|계약서|사직서|사표|자기소개서|자소서|리뷰|후기|댓글|"
     r"축사|건배사|화법|멘트|대본|일정|코스|레시피|요리법|숙제|풀이|회의록|발표\s*자료|보고서|기획서|제안서|팁|요령|노하우|"
     r"답장|시|노래|가사|번호|방법|사과문|인사말|장소|선물|맛집|메뉴|노트북|식단표?|계획표|운동\s*루틴|카피|슬로건|캐치프레이즈|"
-    r"광고\s*문구|비교표|가격표|견적서|일정표|보도\s*자료|축사|추도사|연설문|식당|고깃집|술집|카페|\d+\s*군데)"
-    r"(?:\s*(?:문장|문구|내용|멘트|초안))?(?:\([^)]{0,60}\))?\S{0,3}\s*(?:\d+\s*개\S{0,2}\s*)?(?:\S{1,8}(?:게|로)\s+)?(?:[\d한두세]\s*\S{0,3}치\s*)?(?:도|좀|하나|한\s*편|같이|까지)?\s*(?:하나|좀|같이)?\s*"
+    r"광고\s*문구|비교표|가격표|견적서|일정표|보도\s*자료|축사|추도사|연설문|식당|고깃집|술집|카페|\d+\s*군데|"
+    r"통보문|통지서|통지문|장보기\s*목록|쿼리|인덱스|(?:resignation|cover|reference|recommendation)\s*letter)"
+    r"(?:\s*(?:문장|문구|내용|멘트|초안))?(?:\([^)]{0,60}\))?\S{0,3}\s*(?:\d+\s*개\S{0,2}\s*)?(?:\S{1,8}(?:게|로)\s+){0,2}(?:[\d한두세]\s*\S{0,3}치\s*)?(?:도|좀|하나|한\s*편|같이|까지)?\s*(?:하나|좀|같이)?\s*"
     # An ask, not a duty ("보고서 작성 및 보고" is a job's work; "보고서 써줘" is an ask).
     r"(?:(?:써|작성\s*해|만들어|짜|지어|정리\s*해|추천\s*해|알려|풀어|가르쳐|뽑아|보내)\s*(?:줘|주세요|주실|줄래|줘요|주라|달라|주고|줄\s*수|주는\s*(?:게|거))|"
-    r"(?:작성|정리|추천|요약|번역|교정)\s*(?:좀\s*)?(?:부탁|ㄱㄱ|고고)|부탁(?:해|드려|합니다|드립니다|드리고자|드려요|해요)?(?=\s*$|[.!?~\s])|"
+    r"(?:작성|정리|추천|요약|번역|교정)\s*(?:좀\s*)?(?:부탁|ㄱㄱ|고고)|부탁(?:해|드려|합니다|드립니다|드리고자|드려요|해요)?(?=\s*$|[.!?~\sㅎㅋㅠㅜ^])|"
     r"(?:만들어|정리해|작성해)\s*(?:\S{0,3}\s*)?(?:주시기|달라고|주셨으면)|"
     r"(?:요약|번역|교정)\s*(?:좀|해)|(?<=좀)\s*$)")
 _KO_POSTING_OBJECT = re.compile(r"공고|채용\s*글|모집\s*글|JD|지원\s*(?:방법|서|자격)|전형|접수|자격\s*요건|우대\s*사항|주요\s*업무|"
@@ -581,6 +633,9 @@ _EN_POSTING_OBJECT = re.compile(r"\b(?:posting|job\s+(?:ad|post|description)|jd|
                                 r"apply|application\s+(?:process|steps)|benefits\s+section)\b", re.IGNORECASE)
 
 
+_APPLICATION_FORM = re.compile(r"지원\s*서|입사\s*지원|지원\s*양식|\bapplication\s+form\b", re.I)
+
+
 def _non_posting_deliverable(text: str) -> re.Match | None:
     for clause in _CLAUSE_SPLIT.split(text):
         if not clause or not clause.strip():
@@ -588,8 +643,9 @@ def _non_posting_deliverable(text: str) -> re.Match | None:
         for rx, posting in ((_KO_ARTIFACT, _KO_POSTING_OBJECT), (_EN_ARTIFACT, _EN_POSTING_OBJECT)):
             m = rx.search(clause)
             # The posting named as the deliverable's own object ("지원 방법 알려줘", "write the job ad") makes it a posting ask.
-            if m and not posting.search(clause[max(0, m.start() - 8):m.end()]):
-                return m
+            if m and not posting.search(clause[max(0, m.start() - 8):m.end()]) \
+                    and not (re.match(r"양식|서식", m.group(0)) and _APPLICATION_FORM.search(text)):
+                return m  # (the posting's own application form is part of the posting: "공고 + 지원서 양식")
     return _side_question(text)
 
 
@@ -648,6 +704,38 @@ _POSTING_WORD = re.compile(r"공고|채용|모집|구인|구직|지원자|포지
                            r"positions?|roles?|candidates?|applicants?)\b", re.I)
 
 
+# A question about code or data, whatever hiring words it carries ("지원자 30만 건인데 인덱스 어떻게 걸어야 …?").
+_TECH_QUESTION = re.compile(r"쿼리|인덱스|\bSQL\b|\bSELECT\b|\bJOIN\b|엑셀\s*(?:수식|함수)|VLOOKUP|파이썬\s*코드|스크립트|정규식|\bregex\b|"
+                            r"\b(?:query|index(?:es)?|stack\s*trace|exception|compile)\b", re.I)
+_POSTING_NOUN = re.compile(r"공고|채용\s*글|모집\s*글|구인\s*글|\bJD\b|\b(?:postings?|job\s+(?:ads?|posts?|descriptions?|listings?)|listings?)\b", re.I)
+# A pasted chat: "speaker: line", the same speakers more than once ("이사님: …", "팀장: …").
+_CHAT_LINE = re.compile(r"(?m)^[ \t]*(?P<who>[가-힣]{1,6}님|[가-힣]{2,4}|[A-Z]{2,4}|[A-Z][a-z]{1,12})[ \t]*[:：][^\n]*")
+
+
+def _unrelated_question(text: str) -> bool:
+    """A question whose own words are neither the posting's nor about an ask ("인덱스 어떻게 걸어야
+    빨라질까요?"), unlike "넣어도 될까요?" or "영어로 쓰면 티 안 나겠죠?"."""
+    for q in _QUESTION.finditer(text):
+        clauses = [c for c in _CLAUSE_SPLIT.split(q.group(0)) if c and c.strip()]
+        last = clauses[-1] if clauses else ""
+        if len(last.strip()) >= 8 and not _CONFIRMING.search(last) and (
+                _TECH_QUESTION.search(last) or (not _any(HIRING, last) and not _any(POSTING_CONTEXT, last))):
+            return True
+    return False
+
+
+def _chat_blanked(text: str) -> str:
+    """A pasted conversation's lines are the speakers' words, not asks of the writer: blanked for the
+    off-domain reading (every other check still reads them)."""
+    lines = list(_CHAT_LINE.finditer(text))
+    speakers = [m.group("who") for m in lines]
+    if len(set(speakers)) < 2 or len(speakers) == len(set(speakers)):
+        return text
+    for m in reversed(lines):
+        text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    return text
+
+
 def _quoted_insertions_blanked(text: str) -> str:
     return _QUOTED_INSERTION.sub(lambda m: " " * len(m.group(0)), text)
 
@@ -698,12 +786,16 @@ def screen_request(request: str, language: str = "ko") -> ScreenResult:
     asked = bool(_QUESTION.search(readable) or _any(GENERIC_ASK, readable))
     unposted = not _POSTING_WORD.search(readable) and asked and not (_POSTING_ASK.search(readable) or _INSERTION_ASK.search(readable)) \
         and not about_law_or_secret and (_any(OFF_TOPIC, readable) is not None or not _strong_hiring(readable))
-    if readable.strip() and (no_posting or other_topic or unposted):
+    # Hiring words, a question, and no posting asked for at all ("지원자 목록 뽑는 쿼리가 느린데 인덱스
+    #어떻게 걸어야 할까요?"): a question about the hiring work, not a posting.
+    unasked = _unrelated_question(readable) and not _POSTING_NOUN.search(readable) and not (_POSTING_ASK.search(readable) or _INSERTION_ASK.search(readable)
+                                                                   or _WRITING_ASK.search(readable)) and not about_law_or_secret
+    if readable.strip() and (no_posting or other_topic or unposted or unasked):
         return reject("off_domain", "IN-DOMAIN-002", _any(OFF_DOMAIN, readable) or _any(OFF_DOMAIN_ASK, readable),
                       "요청에서 채용공고와 관련된 내용을 찾지 못했습니다. 직무, 경력, 요건 등을 포함해 다시 요청해 주세요.",
                       "The request does not describe a job posting. Please mention the role, level or requirements.")
     content = _quoted_insertions_blanked(readable)
-    if m := (_off_domain_clause(content) or _non_posting_deliverable(content)):
+    if m := (_off_domain_clause(_chat_blanked(content)) or _non_posting_deliverable(_chat_blanked(content))):
         return reject("off_domain", "IN-DOMAIN-001", m,
                       "채용공고 작성과 관계없는 요청이 함께 있습니다. 직무, 자격요건, 복리후생 등 공고에 관한 내용만 요청해 주세요.",
                       "Part of the request is unrelated to the job posting. Please ask only about the posting.")
