@@ -620,8 +620,7 @@ def _predicate_after(tokens, j: int, cat: str, attr_lemma: str) -> tuple[int, st
         if t.tag == "EC" and t.form in ("어야", "아야", "여야") and k - j <= 3:
             return (k, t.form)  # "남자분이어야": must be
         if k == j and t.tag == "JX" and t.form in ("은", "는") and attr_lemma in _ATTR_LABELS and k + 2 < n \
-                and tokens[k + 1].tag.startswith(("NN", "SN", "SL")) and any(x.form in ("로", "으로") and x.tag == "JKB"
-                                                                             for x in tokens[k + 2:k + 4]):
+                and tokens[k + 1].tag.startswith(("NN", "SN", "SL")) and _set_to_value(tokens, k + 2):
             return (k + 1, "(…로)")  # "성별은 남자로", "나이는 30대로": the attribute set to a value
         if t.form == "좀" and (k + 1 >= n or tokens[k + 1].tag in ("SF", "SE", "SW", "SP") or tokens[k + 1].form in ("…", "..")
                               or _lemma(tokens[k + 1]) in ("그렇다", "애매하다", "별로", "글쎄")):
@@ -705,6 +704,16 @@ def _predicate_after(tokens, j: int, cat: str, attr_lemma: str) -> tuple[int, st
             return None
         return (k, t.form)
     return None
+
+
+def _set_to_value(tokens, start: int) -> bool:
+    """"…로" closes the value within the clause ("나이는 20대 후반~30대 초반 정도로"): no verb before it."""
+    for x in tokens[start:start + 12]:
+        if x.form in ("로", "으로") and x.tag == "JKB":
+            return True
+        if x.tag.startswith(("VV", "VA", "EC", "EF", "SF")):
+            return False
+    return False
 
 
 def _numeric_attr(tokens, j: int, k: int, cat: str) -> bool:
@@ -846,7 +855,9 @@ _EN_NEUTRAL = re.compile(
     r"inclusive|diversity|welcome\s+(?:all|everyone|applicants\s+of\s+all)|no\s+(?:age|gender)\s+(?:limits?|requirements?|restrictions?)|"
     r"(?:age|gender)\s+(?:is\s+)?(?:not\s+a\s+factor|doesn'?t\s+matter|irrelevant)|gender[-\s]neutral|"
     r"(?:do|does|will)\s+not\s+(?:accept|collect|want|need)\s+(?:any\s+)?photos?|photos?\s+(?:are|will\s+be)\s+not\s+(?:accepted|required|collected)|"
-    r"no\s+photos?\s+(?:should|need|must|will|may)\b|\bwill\s+not\s+be\s+considered\b|"
+    r"no\s+photos?\s+(?:should|need|must|will|may)\b|"
+    r"\bno\s+(?:(?:age|gender|sex|nationality|religion|religious|marital|origin|race|ethnicity|citizenship)\s*(?:,|/|or|and)?\s*){1,4}"
+    r"(?:limits?|requirements?|restrictions?|preferences?|criteria|bar)\b|\bwill\s+not\s+be\s+considered\b|"
     r"\b(?:do\s+not|don'?t|never)\s+(?:include|attach|submit|provide)\b[^.]{0,80}\b(?:resumes?|résumés?|cvs?|applications?)\b)\b", re.IGNORECASE)
 # Attribute words that name a thing, not a person, when followed by these ("women's health products",
 # "health insurance", "parental leave", "family-friendly").
@@ -1163,6 +1174,10 @@ _SLOT_CONTEXT = re.compile(r"지원서|입사\s*지원|양식|서식|면접|인�
 _PRIVACY_NOTICE = re.compile(r"민감\s*정보|개인\s*정보\s*(?:보호|처리|수집)|고유\s*식별|\bsensitive\s+(?:data|information)|\bprivacy\b", re.I)
 _SLOT_REFUSED = re.compile(r"않|말고|마세요|말아|금지|불필요|제외|마스킹|빼\s*(?:고|주|줘|주세요)|없애|삭제|\b(?:no|not|never|don'?t|without|avoid|remove|drop)\b", re.I)
 _BIRTH_LABEL = re.compile(r"출생\s*(?:연도|년도)|생년|birth\s*year|year\s+of\s+birth|born", re.I)
+# A date of birth that decides ("Date of birth (auto-reject if before 1995-01-01)", "생년월일 1990년 이전은 탈락").
+_BIRTH_CUTOFF = re.compile(r"(?:date\s+of\s+birth|\bDOB\b|birth\s*(?:date|year)|생년월일|출생\s*(?:연도|년도))[^.\n]{0,40}?"
+                           r"(?:auto-?reject\w*|reject\w*|탈락|불합격|제외|(?:if|when)\s+(?:born\s+)?(?:before|after)\s+\d|"
+                           r"\d{2,4}\S{0,4}\s*(?:이전|이후)\S{0,3}\s*(?:은|는)?\s*(?:탈락|불가|제외))", re.I)
 _BENEFIT_ITEM = re.compile(r"지원|제공|가입|보험|검진|휴가|휴직|휴무|제도|수당|선물|축하|장려금|혜택|\b(?:leave|insurance|benefits?|allowance|support)\b", re.I)
 # Asked for a statutory preference, or left to the applicant ("보훈 해당 여부 (법정 가점)", "선택 기재").
 _SLOT_LAWFUL = re.compile(r"보훈|가점|가산점|우대\s*적용|선택\s*(?:기재|사항|항목)|\b(?:optional|voluntary|self-identif\w*)\b", re.I)
@@ -1187,6 +1202,8 @@ def _form_slot_hits(text: str) -> list[ConceptHit]:
             continue
         if _SLOT_CONTEXT.search(sentence) or _SLOT_CONTEXT.search(text[max(0, s0 - 120):s0]):
             out.append(ConceptHit(cat, "ko" if re.search(r"[가-힣]", sentence) else "en", s0, s1, sentence.strip()[:40], "(form slot)"))
+    for m in _BIRTH_CUTOFF.finditer(text):
+        out.append(ConceptHit("age", "ko" if re.search(r"[가-힣]", m.group(0)) else "en", m.start(), m.end(), m.group(0)[:40], "(birth cutoff)"))
     for item, _, s, e in _form_items(text):
         whole = text[s:e]
         if len(item.split()) > 4 or len(whole) > 160 or re.search(r"[.!?]['\"’”]?\s*$", item) or _SLOT_REFUSED.search(whole) \
@@ -1277,6 +1294,8 @@ def lawful_reading(text: str, start: int, end: int) -> bool:
         return True  # "팀장님은 어린 사람 원하시는데 그건 불법이잖아요?", "> me: no, that's age-coded": a wish turned down
     if _MILITARY_EITHER.match(text[start:start + 50]):
         return True  # "남자의 경우 병역필 또는 면제자": military service settled either way, not a sex condition
+    if _ENCOURAGED.match(text[end:end + 40]) and re.search(r"disabilit|장애|veteran|보훈", text[start:end + 40], re.I):
+        return True  # "Applicants with disabilities are encouraged to apply": a protected group invited
     if _INDIFFERENT.search(text[start:end]):
         return True  # "국적은 상관 없어요, … 다 좋아요", "Nationality doesn't matter at all": the attribute set aside
     if _THING_AFTER_KO.match(text[start:start + 30]):
@@ -1334,7 +1353,7 @@ _CONSEQUENCE = re.compile(r"\s*(?:을|를|이|가)?\s*(?:쓰|넣|적|달|붙이)
                           re.I)
 _ASKED_ABOUT = re.compile(r"\s*(?:이|가|은|는)?\s*(?:있|없)(?:냐|나|느냐|으냐|는지|었는지|냐고)\S{0,3}\s*(?:\S+\s+)?(?:문의|질문|연락|전화|물어)|"
                           r"\s*(?:에\s*대한|관련)?\s*(?:문의|질문)(?:가|이)\s*(?:많|왔|들어)", re.I)
-_INCLUSIVE_AFTER = re.compile(r"\s*도\s*(?:대\s*)?(?:환영|지원\s*가능|가능|괜찮|OK|오케이)|"
+_INCLUSIVE_AFTER = re.compile(r"\s*\)?\s*(?:분들?\s*)?(?:의\s*)?(?:지원\s*)?도\s*(?:대\s*)?(?:환영|지원\s*가능|가능|괜찮|OK|오케이)|"
                               r"\s*(?:are|is)\s+(?:also\s+|very\s+|more\s+than\s+)?welcome(?:d)?\s+(?:too|as\s+well|also)\b|"
                               r"\s*(?:are|is)\s+also\s+welcome", re.I)
 _ANYONE = re.compile(r"누구나|누구든지|\b(?:anyone|everyone)\s+(?:is\s+)?(?:welcome|can\s+apply|may\s+apply)\b|"
@@ -1343,6 +1362,7 @@ _ANYONE = re.compile(r"누구나|누구든지|\b(?:anyone|everyone)\s+(?:is\s+)?
 # joined last year"), said with no wish about whom to hire.
 _CURRENT_STAFF = re.compile(r"(?:함께|같이)\s*일하고\s*있|재직\s*(?:중|하고)|근무\s*(?:중이|하고\s*있)|구성(?:돼|되어)\s*있|"
                             r"현재\s*(?:\S+\s*)?(?:팀|팀원|구성원|직원)\S{0,2}\s*(?:은|는)\s|"
+                            r"(?:저희|우리)\s*(?:팀|회사|부서)에\s*[^.\n]{0,30}(?:계세요|계십니다|계시고|있어요|있습니다|근무\s*중)|"
                             r"\b(?:current|existing)\s+(?:\w+\s+){0,2}(?:team|staff|members|employees)\s+(?:is|are|has|have|includes?)\b|"
                             r"\bdescribe\s+(?:the|our)\s+(?:current\s+)?team\b|\b(?:team|we)\s+looks?\s+like\b|"
                             r"\bwho\s+joined\b|\bjoined\s+(?:us|the\s+team|last|in)\b|\b(?:our|the)\s+(?:team|engineers|staff|members)\s+"
@@ -1360,6 +1380,7 @@ _DECLARED_UNLAWFUL = re.compile(r"[^.]{0,35}?(?:그건|그거|그것은|이건|�
                                 r"(?:불법|위법|\S{0,4}차별|illegal|unlawful|discriminat\w*|not\s+allowed|[\w-]+-coded)", re.I)
 _MILITARY_EITHER = re.compile(r"(?:남자|남성)\S{0,4}\s*(?:경우\s*)?(?:\S+\s+)?병역\s*(?:필|을\s*마친|이행)[^.\n]{0,6}(?:또는|혹은|이나|or|/)\s*"
                               r"(?:병역\s*)?면제")
+_ENCOURAGED = re.compile(r"[^.]{0,12}?\b(?:are|is)\s+(?:strongly\s+|especially\s+)?(?:encouraged|invited|welcome[d]?)\s+to\s+apply", re.I)
 # Said of the attribute itself: it does not count ("상관 없어요", "무관", "doesn't matter", "not a factor").
 _INDIFFERENT = re.compile(r"상관\s*(?:없|x\b)|무관(?:하|해|합|이|$|\s)|관계\s*없|불문|\b(?:doesn'?t|does\s+not|won'?t|will\s+not)\s+matter\b|"
                           r"\bno\s+matter\b|\bnot\s+(?:a\s+)?(?:factor|consideration|criterion)\b|\birrelevant\b|\bdon'?t\s+care\s+about\b", re.I)
@@ -1371,7 +1392,8 @@ _THING_AFTER_KO = re.compile(r"[가-힣A-Za-z]+(?<![은는이가을를도만에]
 _QUOTED_QUESTION_ASKED = re.compile(r"[^.\n]{0,20}?(?:냐|니|나요|는지|까요?|냐는|냐고)\s*['\"’”]?\s*(?:고|라고|라는|하는|는)?\s*(?:\S+\s+){0,2}?"
                                     r"(?:문의|질문|물어|연락|전화|걱정|오해)")
 # The attribute of the staff a benefit is for ("자녀 둔 직원은", "자녀가 있는 임직원에게").
-_STAFF_BEARER = re.compile(r"\S+?\s*(?:이|가|을|를)?\s*(?:둔|두신|가진|있는|키우는)?\s*(?:임?직원|재직자|구성원|팀원)(?:들)?(?:은|는|에게|에겐|께|의)(?![가-힣])")
+_STAFF_BEARER = re.compile(r"\S+?\s*(?:이|가|을|를)?\s*(?:둔|두신|가진|있는|키우는)?\s*(?:임?직원|재직자|구성원|팀원)(?:들)?(?:은|는|에게|에겐|께|의)(?![가-힣])|"
+                           r"\S+?\s*(?:이|가)?\s*(?:둔|두신|가진|있는|키우는)\s*(?:임?직원|재직자|구성원|팀원)들\s")
 _DIVERSITY_AFTER = re.compile(r"[^.\n]{0,12}?다양한?\s*(?:연령|나이|세대|성별|국적|배경|출신)", re.I)
 _YOUTH_PROGRAM = re.compile(r"장려금|지원\s*사업|청년\s*(?:일자리|고용|내일|도약|인턴|디딤돌)|고용\s*센터|정부\s*지원|고용노동부", re.I)
 

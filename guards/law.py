@@ -21,7 +21,7 @@ from guards.discrimination import (
     scan_concepts,
     sentence_spans,
 )
-from guards.text import collapse_digit_spacing, drop_clauses, nfkc, tidy_fragment
+from guards.text import collapse_digit_spacing, drop_clauses, korean_tens, nfkc, tidy_fragment
 
 # A phrase followed closely by a negation states the rule rather than breaking it
 # ("출신 지역은 묻지 않습니다", "we do not ask about age").
@@ -223,7 +223,7 @@ def scan_law(text: str, company_context: str = "", languages: tuple[str, ...] = 
 # check's time.
 @lru_cache(maxsize=4096)
 def _scan_law(text: str, company_context: str, languages: tuple[str, ...]) -> tuple[LawHit, ...]:
-    norm = collapse_digit_spacing(nfkc(text))
+    norm = korean_tens(collapse_digit_spacing(nfkc(text)))
     latin = latin_words_apart(norm)
     hits: list[LawHit] = []
     for rule in LAW_RULES:

@@ -166,6 +166,8 @@ INJECTION_PHRASES = _rx(
     r"(?:숨기고|감추고|숨겨\s*둔|감춰\s*둔)\s*있?는\s*(?:거|것|정보|내용|비밀|사실|항목)|보안\s*목록\S{0,2}\s*(?:에\s*(?:있|등록|올라)|의\s*(?:항목|내용|단어))|(?:비공개|기밀|민감)\s*(?:항목|목록)\S{0,3}\s*(?:을|를)?\s*"
     r"(?:\S{0,8}\s*){0,3}(?:한\s*글자씩|초성|거꾸로|암호|나열|흘리)|"
     r"(?:앞의?|위의?|이전의?|작성|모든)\s*(?:\S{0,6}\s*)?규칙\S{0,3}\s*(?:은|는)?\s*(?:모두|전부|다)?\s*무효|"
+    r"(?:넣지|쓰지|공개하지|말하지|언급하지|노출하지)\s*말(?:라|라는|아야\s*할)\S{0,2}['’\"”]?\s*(?:고|는)?\s*(?:\S+\s+)?(?:전달\s*받|지시\s*받|안내\s*받|설정된|들은|받은)|"
+    r"\b(?:told|instructed|asked)\s+(?:not\s+to|to\s+never)\s+(?:include|mention|reveal|share|publish)\b[^.\n]{0,40}\b(?:list|items|all|every)\b|"
     r"\byour\s+(?:configuration|config|setup|system)\s+(?:text|settings|file|message|prompt)\b|"
     r"\b(?:terms|items|entries|words|names)\s+(?:configured|registered|stored|flagged|on\s+file)\s+(?:for|as|with)\b|"
     r"\bredaction\b[^.\n]{0,30}\b(?:disabled|turned\s+off|suspended|lifted|waived|not\s+(?:needed|required|applied))\b|"
@@ -202,6 +204,11 @@ ABUSIVE = _rx(
     r"\b(kill|hate)\s+(all\s+)?(women|men|koreans|chinese|immigrants|foreigners)\b",
     r"새\s*끼|(?:페미|김치|된장|미친|썅)\s*년들?|(맘|한남|급식|틀딱|진지|일베|메갈|페미|틀니|개저씨)\s*충|페미\s*년|병\s*신|애\s*자\s*(들|새)",
     r"(죽여|죽어|없어져야)\s*(버려|라|할)",
+    # People of a group called things ("동남아 것들은 냄새나니"), and revealing clothes as a condition.
+    r"(?:조선족|동남아|흑인|외노자|외국인|중국인|짱깨|이민자|난민|장애인|여자|남자|할배|노인)\S{0,2}\s*(?:\S+\s+)?(?:것들|놈들|년들|족속)|"
+    r"(?:냄새\s*나는|더러운|미개한|시끄러운)\s*(?:\S+\s+)?(?:것들|놈들|족속)|"
+    r"(?:짧은\s*치마|미니\s*스커트|노출\s*있는\s*옷|타이트한\s*옷)\S{0,3}\s*(?:\S+\s+)?(?:출근|착용|입고|입을)|"
+    r"(?:사장|대표|부장|상무|손님|고객|임원)\S{0,4}\s*(?:\S+\s+){0,2}술\s*(?:을\s*)?(?:따르|따를|따라|시중)",
     # Threats ("밤길 조심해라", "업계에서 매장시켜 준다", "we know where you live").
     r"밤길\s*조심|(?:매장|생매장)\s*(?:시켜|시킬|시키|해\s*버|당하)|가만\s*(?:안\s*[두둔놔]|두지\s*않|놔두지\s*않)|(?:찾아가서|찾아\s*가서)\s*(?:\S+\s+)?(?:죽|패|손\s*봐|혼내)|"
     r"\b(?:watch\s+your\s+back|we\s+know\s+where\s+you\s+live|you'?ll\s+(?:regret|pay\s+for)\s+(?:it|this)|"
@@ -301,6 +308,14 @@ NON_POSTING_ARTIFACT = _rx(
     r"(이력서|지원서|자소서|자기\s*소개서|포트폴리오|지원자)[^\n]{0,80}?(점수\s*(?:\([^)\n]{0,20}\)\s*)?(?:를\s*)?매겨|채점\s*해|합격\s*시킬지|합격\s*/\s*불합격\s*(?:평가|판정)|"
     r"(?:떨어뜨릴|불합격|탈락)\s*(?:사유|이유)|(?:평가|검토)\s*해\s*(?:줘|주세요|줄래|달라))",
     r"\b(?:score|rate|grade|evaluate|assess|rank)\s+(?:this|the|my|our|these|each)\s+(?:resumes?|résumés?|cvs?|candidates?|applicants?)\b",
+    # The posting itself said not to be wanted ("공고는 안 써도 돼요", "사실 공고는 필요 없고 레시피만",
+    # "솔직히 번역만 필요해요", "skip the posting").
+    r"공고(?:는|은)\s*(?:사실\s*|솔직히\s*)?(?:필요\s*없|안\s*(?:써도|쓰셔도|만들어도)|쓰지\s*않아도|안\s*해도|괜찮아요\s*,?\s*\S+만)|"
+    r"(?:솔직히|사실|실은)\s*(?:\S+\s+){0,2}?\S+만\s*(?:필요|있으면\s*(?:돼|되))|"
+    r"\b(?:don'?t|do\s+not)\s+(?:actually\s+|really\s+)?need\s+(?:the|a|any)\s+(?:job\s+)?(?:posting|ad|jd)\b|\bskip\s+the\s+(?:job\s+)?posting\b",
+    # Ranking or scoring candidates ("지원자 3명 점수 매기고 순위 정해줘"), translating a résumé or a contract.
+    r"(?:지원자|후보자|응시자)\S{0,3}\s*(?:\S+\s+){0,3}?(?:점수\s*(?:를\s*)?매기|순위\s*(?:를\s*)?(?:정해|매겨|매기)|랭킹)|"
+    r"(?:이력서|경력\s*기술서|계약서|조항|약관)\S{0,3}\s*(?:\S+\s+){0,2}?(?:번역|영문화)\s*(?:해|좀|부탁)",
     # A verdict on one candidate ("Score it out of 100 … tell me whether we should reject").
     r"\b(?:score|rate|grade)\s+(?:it|him|her|them)\s+(?:out\s+of|from\s+\d|on\s+a)\b|"
     r"\bwhether\s+(?:we|i)\s+should\s+(?:reject|hire|interview|move\s+(?:him|her|them|it)?\s*(?:on|forward|to))",
@@ -610,11 +625,11 @@ _KO_ARTIFACT = re.compile(
     r"축사|건배사|화법|멘트|대본|일정|코스|레시피|요리법|숙제|풀이|회의록|발표\s*자료|보고서|기획서|제안서|팁|요령|노하우|"
     r"답장|시|노래|가사|번호|방법|사과문|인사말|장소|선물|맛집|메뉴|노트북|식단표?|계획표|운동\s*루틴|카피|슬로건|캐치프레이즈|"
     r"광고\s*문구|비교표|가격표|견적서|일정표|보도\s*자료|축사|추도사|연설문|식당|고깃집|술집|카페|\d+\s*군데|"
-    r"통보문|통지서|통지문|장보기\s*목록|쿼리|인덱스|(?:resignation|cover|reference|recommendation)\s*letter)"
+    r"통보문|통지서|통지문|공지문|공지\s*글|사내\s*공지|취업\s*규칙|사규|개정안|조문|장보기\s*목록|쿼리|인덱스|(?:resignation|cover|reference|recommendation)\s*letter)"
     r"(?:\s*(?:문장|문구|내용|멘트|초안))?(?:\([^)]{0,60}\))?\S{0,3}\s*(?:\d+\s*개\S{0,2}\s*)?(?:\S{1,8}(?:게|로)\s+){0,2}(?:[\d한두세]\s*\S{0,3}치\s*)?(?:도|좀|하나|한\s*편|같이|까지)?\s*(?:하나|좀|같이)?\s*"
     # An ask, not a duty ("보고서 작성 및 보고" is a job's work; "보고서 써줘" is an ask).
     r"(?:(?:써|작성\s*해|만들어|짜|지어|정리\s*해|추천\s*해|알려|풀어|가르쳐|뽑아|보내)\s*(?:줘|주세요|주실|줄래|줘요|주라|달라|주고|줄\s*수|주는\s*(?:게|거))|"
-    r"(?:작성|정리|추천|요약|번역|교정)\s*(?:좀\s*)?(?:부탁|ㄱㄱ|고고)|부탁(?:해|드려|합니다|드립니다|드리고자|드려요|해요)?(?=\s*$|[.!?~\sㅎㅋㅠㅜ^])|"
+    r"(?:작성|정리|추천|요약|번역|교정)\s*(?:좀\s*)?(?:부탁|ㄱㄱ|고고)|부탁(?:해|드려|합니다|드립니다|드리고자|드려요|해요)?(?=\s*$|[.!?~\sㅎㅋㅠㅜ^:：,])|"
     r"(?:만들어|정리해|작성해)\s*(?:\S{0,3}\s*)?(?:주시기|달라고|주셨으면)|"
     r"(?:요약|번역|교정)\s*(?:좀|해)|(?<=좀)\s*$)")
 _KO_POSTING_OBJECT = re.compile(r"공고|채용\s*글|모집\s*글|JD|지원\s*(?:방법|서|자격)|전형|접수|자격\s*요건|우대\s*사항|주요\s*업무|"

@@ -78,6 +78,16 @@ def compact(text: str) -> str:
 _DIGIT_GAP = re.compile(r"(?<=\d)[ \u00a0\u3000]+(?=[\d세살대년])")
 
 
+_TENS = {"이십": "20", "삼십": "30", "사십": "40", "오십": "50", "육십": "60", "스물": "20", "서른": "30", "마흔": "40", "쉰": "50"}
+_TENS_WORD = re.compile(r"(?<![가-힣])(이십|삼십|사십|오십|육십|스물|서른|마흔)(?=\s?(?:대|세|살))")
+
+
+def korean_tens(text: str) -> str:
+    """'삼십대' -> '30대', '서른 살' -> '30 살': an age written in Korean number words, two
+    characters for two, so positions hold."""
+    return _TENS_WORD.sub(lambda m: _TENS[m.group(1)], text)
+
+
 def collapse_digit_spacing(text: str) -> str:
     """'2 5 세' -> '25세', '3 0 대' -> '30대': defeats spacing tricks around numbers."""
     prev = None
