@@ -143,6 +143,9 @@ def _ko_attribute(tokens, i) -> str | None:
     if t.form in ("여자", "남자") and i + 1 < len(tokens) and tokens[i + 1].form == "친구" \
             and tokens[i + 1].start == t.start + t.len:
         return None  # "여자친구", "남자친구": a partner, not the applicant's sex
+    if i + 1 < len(tokens) and tokens[i + 1].form == "용" and tokens[i + 1].tag == "XSN" \
+            and tokens[i + 1].start == t.start + t.len:
+        return None  # "남성용 올인원", "여성용": a product made for them
     if t.tag.startswith("N") or t.tag in ("SL", "IC", "XR") or t.tag.startswith(("VA", "VV")):
         if lemma in KO_ATTRIBUTES or t.form in KO_ATTRIBUTES:
             # Verbs/adjectives only count when they are in the lexicon as 다-forms.
@@ -480,20 +483,25 @@ def _scan_sentence_ko(sentence: str, tokens, offset: int) -> list[ConceptHit]:
         if head > j and j < n and _is_noun(tokens[j]) and tokens[head].form in PERSON_NOUNS:
             j = head
         elif j < n and _is_noun(tokens[j]) and head >= j and tokens[head].form not in PERSON_NOUNS \
+                and not (tokens[j].start == attr_tok.start + attr_tok.len and tokens[j].form not in PERSON_NOUNS) \
                 and lemma in KO_AGE_CODED and any(t.form in PERSON_NOUNS and t.tag.startswith("N") for t in tokens[head:head + 8]):
             found = (head, "(age-coded word for the person wanted)")
             out.append(ConceptHit("age", "ko", offset + attr_tok.start, offset + tokens[head].start + tokens[head].len,
                                   attr_tok.form, found[1]))
             i = head + 1
             continue
-        if head > j and tokens[j].form in HIRING_NOUNS and tokens[head].tag in ("NNG", "NNP") \
+        # (Not an age band that closes on its bound and is cut in the same clause: "40대 이상 서류
+        # 단계에서 컷".)
+        bounded_cut = cat == "age" and any(t.form in ("이상", "이하", "미만", "초과") for t in tokens[i + 1:j + 1]) \
+            and any(_lemma(t) in _CUT_WORDS for t in tokens[j:min(n, j + 8)])
+        if head > j and tokens[j].form in HIRING_NOUNS and tokens[head].tag in ("NNG", "NNP") and not bounded_cut \
                 and tokens[head].form not in PERSON_NOUNS and tokens[head].form not in HIRING_NOUNS \
                 and tokens[head].form not in ATTRIBUTE_EXTENSIONS and not any(t.form in ("때문", "탓") for t in tokens[head + 1:head + 4]):
             i = head + 1  # "외국인 고용허가제 실무 경험": the run's head is a thing
             continue
         # An attribute followed directly by a non-person noun modifies that thing, not the applicant.
         if j < n and _is_noun(tokens[j]) and tokens[j].form not in PERSON_NOUNS and tokens[j].form not in HIRING_NOUNS \
-                and tokens[j].form not in KO_PREDICATE_NOUNS and not (tokens[j].tag == "SL") \
+                and tokens[j].form not in KO_PREDICATE_NOUNS and not (tokens[j].tag == "SL") and not bounded_cut \
                 and not (head == j and any(t.form in ("때문", "탓") for t in tokens[j + 1:j + 4])):
             i = j
             continue
@@ -553,10 +561,17 @@ def _scan_sentence_ko(sentence: str, tokens, offset: int) -> list[ConceptHit]:
     return out
 
 
+_CUT_WORDS = {"컷", "탈락", "불합격", "제외", "거르다", "걸러내다", "배제", "자르다"}
+
+
 def _linked(tokens, j: int, k: int) -> bool:
     """A person or a hiring word between an attribute and its predicate ties the two to an applicant."""
     if any(t.tag == "EC" and t.form.endswith("면") for t in tokens[j:min(k, j + 4)]):
         return True  # "장애가 있으시면 … 빼주세요": a condition on the applicant
+    if any(t.tag == "ETM" for t in tokens[j:min(k, j + 4)]) and any(
+            t.form in ("경우", "때", "시") and t.tag.startswith("NN") for t in tokens[j:min(k, j + 6)]) \
+            and _lemma(tokens[k]) in ("불합격", "탈락", "제외", "불가", "컷", "취소", "채용취소", "부적격", "배제"):
+        return True  # "진료 이력이 있는 경우 최종 불합격": a case that fails the applicant
     return any(t.tag.startswith("N") and (t.form in PERSON_NOUNS or t.form in LINK_NOUNS) for t in tokens[j:k])
 
 
@@ -639,14 +654,23 @@ def _predicate_after(tokens, j: int, cat: str, attr_lemma: str) -> tuple[int, st
         if (lemma in KO_COLLECT or t.form in KO_COLLECT) and j < n and tokens[j].form == "도" and tokens[j].tag == "JX":
             continue  # "임산부도 쓸 수 있는": inclusive, not asked for
         # "…출신은 안 받습니다": taking in people, not collecting information about them.
+        # (An age in numbers names people too: "40대 이상은 안 받아요"; a thing received does not:
+        # "30대 팀원이 상을 받았어요".)
+        thing_received = lemma == "받다" and k >= 2 and tokens[k - 1].tag == "JKO" and tokens[k - 2].tag.startswith("NN") \
+            and tokens[k - 2].form not in PERSON_NOUNS and tokens[k - 2].form not in HIRING_NOUNS
+        if thing_received:
+            continue
         takes_people = lemma == "받다" and (attr_lemma in KO_PERSON_ATTRS or any(
-            x.form in PERSON_NOUNS and x.tag.startswith("N") for x in tokens[j:k]))
-        if cat == "disability" and attr_lemma in KO_PROTECTED_GROUPS and (lemma in KO_COLLECT or t.form in KO_COLLECT):
-            continue  # "장애우분들은 관련 서류 제출 시 … 우대": the lawful preference's paperwork
+            x.form in PERSON_NOUNS and x.tag.startswith("N") for x in tokens[j:k]) or (
+            cat == "age" and any(x.tag in ("SN", "NR") for x in tokens[max(0, j - 4):j])))
+        if cat == "disability" and attr_lemma in KO_PROTECTED_GROUPS and (lemma in KO_COLLECT or t.form in KO_COLLECT) \
+                and not (takes_people and (_negated_after(tokens, k) or _negated_before(tokens, k))):
+            continue  # ("장애인은 안 받아요" refuses the people themselves)  # "장애우분들은 관련 서류 제출 시 … 우대": the lawful preference's paperwork
         if (lemma in KO_COLLECT or t.form in KO_COLLECT) and not takes_people and cat in (
                 "family", "origin", "marital", "religion", "rrn", "appearance", "age", "disability", "belief", "orientation"):
-            if _negated_after(tokens, k) or _negated_before(tokens, k):
-                return None
+            if _negated_after(tokens, k) or _negated_before(tokens, k) or any(
+                    _lemma(x) in ("금지", "불필요", "생략", "불요", "삭제") for x in tokens[k + 1:k + 3]):
+                return None  # "출신지, 가족관계 기재 금지": the field forbidden, as blind hiring asks
             if any(x.form == "가능" for x in tokens[k + 1:k + 4]):
                 continue  # "영문 이력서로 제출 가능": a permission, not a demand
             if cat in ("family", "rrn") or any(x.form in ("여부", "유무", "사항", "지역", "사진", "정보") for x in tokens[j - 3:k]) \
@@ -687,6 +711,8 @@ def _predicate_after(tokens, j: int, cat: str, attr_lemma: str) -> tuple[int, st
             continue  # "필수 서비스": a predicate noun modifying a thing ("우대 문구" is the preference itself)
         if t.form in ("이상", "이하", "미만", "초과", "이내", "까지") and not _numeric_attr(tokens, j, k, cat):
             continue
+        if t.form in ("이상", "이하", "미만", "초과") and k + 1 < n and tokens[k + 1].tag == "JX" and _negated_after(tokens, k):
+            continue  # "40대 이상은 안 받아요": the band names the people; the verb after decides
         if lemma in ("오다", "들어오다", "맞다", "가능", "어울리다", "괜찮다", "대상", "자격", "조건", "받다", "모시다",
                      "아니다", "공고", "포지션", "채용", "모집") and not _weak_predicate_ok(tokens, j, k):
             continue

@@ -55,7 +55,8 @@ LAW_RULES: tuple[LawRule, ...] = (
             _p(r"(만\s*)?\d{2}\s*(세|살)\s*(이하|미만|까지|이내|이상|초과|~|-)",
                r"(?<![\d,~])[2-6]0\s*대\s*(초반|중반|후반)?\s*(만|이하|까지|여성|남성|남자|여자|인재|개발자|지원자|직원|분|청년)"
                r"(?!\s*(을|를|의|이|가)?\s*(고객|타깃|타겟|소비|소비자|유저|사용자|시장|층|대상|세대|인구|가구|커뮤니티|취향|트렌드|페르소나))"
-               r"(?!\s*(?:이|가|들이)\s*(?:많|대부분|주로|절반|주를|주축|다수|\d+\s*%))",  # "20대 여성이 많은 팀": who is there, not who is wanted
+               r"(?!\s*(?:이|가|들이)\s*(?:많|대부분|주로|절반|주를|주축|다수|\d+\s*%))"  # "20대 여성이 많은 팀": who is there, not who is wanted
+               r"(?!\s*(?:분)?(?:들)?도(?![가-힣]))",  # "50대 개발자분들도 지원해 주세요": welcomed too, not wanted alone
                r"(19|20)\d{2}\s*년\s*(이후|이전|부터|까지)?\s*(출생|생)(자|인\s*분)?\s*(만|이후|까지|이전|부터|으로|로|한정)",
                # A two-digit birth year with a cut ("80년 이전 출생자는 …", "95년 이후 출생").
                r"(?<![\d.])\d{2}\s*년\s*(이후|이전|전|후|부터|까지)\s*(출생|생)",
@@ -261,14 +262,18 @@ def _scan_law(text: str, company_context: str, languages: tuple[str, ...]) -> tu
         rule = _CONCEPT_RULES[c.category]
         if any(h.start <= c.start < h.end or c.start <= h.start < c.end for h in hits):
             continue  # the phrase rules already cover it
-        if c.language == "ko" and audience_before(norm, c.start, english=False):
-            continue  # "주 고객층이 20~30대 여성이라": the customers, not the applicant
+        if c.language == "ko" and (audience_before(norm, c.start, english=False) or _AUDIENCE_AFTER.match(norm, c.end)):
+            continue  # "주 고객층이 20~30대 여성이라", "사투리 쓰시는 고객님들": the customers, not the applicant
         if lawful_reading(norm, c.start, c.end):
             continue  # "나이 제한 있냐는 문의", "a 58-year-old engineer who joined last year"
         line = _line_at(norm, c.start)
         excepted = bool(rule.exception and rule.exception.search(line) and rule.exception.search(company_context))
         hits.append(LawHit(rule, c.start, c.end, norm[c.start:c.end].strip(), excepted, c.category))
     return tuple(_dedupe(hits))
+
+
+# The people the phrase describes are served, not hired ("사투리 쓰시는 고객님들이 많아").
+_AUDIENCE_AFTER = re.compile(r"\S{0,4}\s*(?:고객|손님|이용자|소비자|환자|주민|어르신|관객|시청자|유저|사용자|구매자|민원인)")
 
 
 def _proper_noun(text: str, start: int) -> bool:

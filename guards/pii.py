@@ -38,6 +38,13 @@ PII_RULES = (
 )
 
 
+# A street address with only a unit number ("망원로12길 34, 202호") is a home when the writer says so
+# ("면접은 제 집에서", "at my place"); an office unit is not masked.
+_UNIT_ADDRESS = re.compile(r"(?:[가-힣]+(?:특별시|광역시|시|도)\s+)?(?:[가-힣]+(?:시|군|구)\s+)*[가-힣0-9]+(?:로|길)\s*\d+(?:-\d+)?"
+                           r"(?:[,\s]+[가-힣A-Za-z0-9]+){0,2}?[,\s]+\d{1,4}\s*호")
+_HOME = re.compile(r"(?:제|저희|우리|내|본인)\s*(?:집|자택|아파트|빌라|원룸)|자택|\b(?:my|our)\s+(?:home|house|place|apartment|flat)\b", re.I)
+
+
 @dataclass(frozen=True)
 class PiiHit:
     rule_id: str
@@ -54,6 +61,10 @@ def find_pii(text: str) -> list[PiiHit]:
             if rule.rule_id == "PII-EMAIL" and m.group(0).split("@", 1)[0].lower() in ROLE_MAILBOXES:
                 continue
             hits.append(PiiHit(rule.rule_id, rule.kind, m.start(), m.end(), m.group(0)))
+    if _HOME.search(text):
+        for m in _UNIT_ADDRESS.finditer(text):
+            if not any(h.start < m.end() and m.start() < h.end for h in hits):
+                hits.append(PiiHit("PII-ADDRESS", "주소", m.start(), m.end(), m.group(0)))
     return hits
 
 

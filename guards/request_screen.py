@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from core.schemas import Finding
+from guards.abuse import group_hate, sexual_demand
 from guards.confidential import LEAVE_OUT, ONBOARDING_OR_DUTY, scan_confidential_ask, secret_sentences
 from guards.initials import SPACED_WORDS, expand_initials
 from guards.discrimination import youth_programme
@@ -301,7 +302,19 @@ HARMFUL = _rx(
 NON_POSTING_ARTIFACT = _rx(
     r"(?<![가-힣])시\s*(를|한\s*편|하나|한\s*수)\s*(?:\S{0,8}\s+){0,2}(써|지어|만들어|작성)",
     r"(?<![가-힣])(노래|가사|소설|농담|유머|레시피|요리법|연애\s*편지|건배사|축사|축시|삼행시|랩|시조|독후감|반성문|"
-    r"카톡\s*문구|문자\s*문구|사과문|해명문|위로\s*문구|권고\s*사직\s*\S*\s*문구)(?:를|을|도|좀|하나|한\s*편|한\s*곡)?\s+(?:\S{0,8}\s+){0,2}(써|지어|만들어|작성)",
+    r"카톡\s*문구|문자\s*문구|사과문|해명문|위로\s*문구|권고\s*사직\s*\S*\s*문구|동화|에세이|단편)(?:를|을|도|좀|하나|한\s*편|한\s*곡)?\s+"
+    # What it should hold and how long ("재료랑 순서까지 자세하게", "A4 한 장 분량으로").
+    r"(?:(?:\S{0,8}(?:게|로|랑|와|과|까지|이랑|하고|정도|씩|분량)|[A-Za-z]?\d+\S{0,4}|[한두세네]|장|개|줄|쪽|페이지)\s+){0,5}(써|지어|만들어|작성)",
+    # Code asked for by itself ("크롤링하는 파이썬 코드 전체를 주석까지 달아서 짜주세요").
+    r"(?:코드|스크립트|프로그램|크롤러|함수|쿼리|매크로)\S{0,3}\s*(?:\S+\s+){0,4}?짜\s*(?:줘|주세요|주실|줄래|달라|줄\s*수)",
+    # Slides and talks ("교육용 PPT 목차랑 발표 스크립트 만들어주세요").
+    r"(?:PPT|ppt|피피티|슬라이드|발표\s*(?:자료|스크립트|대본)|교육\s*자료|강의\s*자료)\S{0,3}\s*(?:\S+\s+){0,4}?"
+    r"(?:만들어|작성해|써|짜)\s*(?:줘|주세요|주실|줄래|달라)",
+    # A story, a poem or a recipe "as part of the posting" ("include a 500-word fantasy short story").
+    r"\binclude\s+(?:a|an)\s+(?:\d+[-\s]word\s+)?(?:(?:fantasy|fictional|fairy|bedtime|sci-?fi|short|original|rhyming)\s+)+"
+    r"(?:story|tale|poem|song|novel|essay|fan\s*fiction)\b|"
+    r"\binclude\s+(?:a|an)\s+\d+[-\s]word\s+(?:\w+\s+){0,2}(?:story|tale|poem|song|essay|recipe)\b|"
+    r"\b(?:you\s+can|feel\s+free\s+to)\s+(?:leave\s+out|skip|drop|omit)\s+(?:the\s+|all\s+the\s+)?(?:job\s+(?:details|description|posting|ad)|posting)\b",
     r"(공고|채용공고)\s*(대신|말고)\s*[^.\n]{0,30}(출력|작성|써|보여|알려|말해|짜)",
     r"\b(write|compose)\s+(me\s+)?(a|an|some)?\s*(poem|song|haiku|limerick|rap|toast|joke|love\s+letter|story)\b",
     # Judging a candidate is the reviewer's work, not a posting ("이력서 붙일게, 점수 매겨줘").
@@ -310,7 +323,7 @@ NON_POSTING_ARTIFACT = _rx(
     r"\b(?:score|rate|grade|evaluate|assess|rank)\s+(?:this|the|my|our|these|each)\s+(?:resumes?|résumés?|cvs?|candidates?|applicants?)\b",
     # The posting itself said not to be wanted ("공고는 안 써도 돼요", "사실 공고는 필요 없고 레시피만",
     # "솔직히 번역만 필요해요", "skip the posting").
-    r"공고(?:는|은)\s*(?:사실\s*|솔직히\s*)?(?:필요\s*없|안\s*(?:써도|쓰셔도|만들어도)|쓰지\s*않아도|안\s*해도|괜찮아요\s*,?\s*\S+만)|"
+    r"공고(?:\s*본문)?(?:는|은)?\s*(?:사실\s*|솔직히\s*)?(?:필요\s*없|안\s*(?:써도|쓰셔도|만들어도)|쓰지\s*않아도|안\s*해도|괜찮아요\s*,?\s*\S+만)|"
     r"(?:솔직히|사실|실은)\s*(?:\S+\s+){0,2}?\S+만\s*(?:필요|있으면\s*(?:돼|되))|"
     r"\b(?:don'?t|do\s+not)\s+(?:actually\s+|really\s+)?need\s+(?:the|a|any)\s+(?:job\s+)?(?:posting|ad|jd)\b|\bskip\s+the\s+(?:job\s+)?posting\b",
     # Ranking or scoring candidates ("지원자 3명 점수 매기고 순위 정해줘"), translating a résumé or a contract.
@@ -363,7 +376,9 @@ HIRING = _rx(
     r"우대\s*사항|자격|요건|필수|주요\s*업무|업무|회사\s*소개|소개|강조|어필|톤|문체|말투|간결|상세|자세|길게|짧게|"
     r"영문|국문|초안|템플릿|기본|스타일|버전|공고문|(?<![A-Za-z])JD(?![A-Za-z])|레벨|직급|연봉|급여|처우|"
     r"주니어|시니어|리드|팀장|매니저|실무|담당|운영|개발|기획|분석|설계|관리|마케팅|재무|회계|인사|백엔드|프론트|"
-    r"데이터|머신러닝|딥러닝|(?<![A-Za-z])(AI|(?<![\d몇])(?<![\d몇]\s)ML)(?![A-Za-z])|서버|클라우드|디자인|브랜드|캠페인|결산|세무|노무|평가|교육|경험|년\s*이상|년차|신입|경력직",
+    r"데이터|머신러닝|딥러닝|(?<![A-Za-z])(AI|(?<![\d몇])(?<![\d몇]\s)ML)(?![A-Za-z])|서버|클라우드|디자인|브랜드|캠페인|결산|세무|노무|평가|교육|경험|년\s*이상|년차|신입|경력직|"
+    # The person wanted, named by what they can do ("영어 회화 가능자", "지게차 유경험자").
+    r"가능자|가능하신\s*분|유경험자|숙련자|보유자|소지자",
     r"\b(job|jobs|posting|hiring|hire|recruit\w*|role|position|candidates?|applicants?|referrals?|inquiries|engineer|developer|marketer|"
     r"responsibilit\w*|qualifications?|benefits|salary|interview|vacancy|opening|team|experience|remote|hybrid|onsite|"
     r"office|skills?|stack|senior|junior|lead|manager|analyst|designer|backend|frontend|full[-\s]?stack|ml|ai|data|"
@@ -427,13 +442,21 @@ FRAUD_REFUSAL = ("지원자에게 돈(보증금·교재비 등 선입금)이나 
 _APPLICANT_PAYS = re.compile(
     r"(?:보증금|교재비|교육비|자료비|등록비|가입비|수수료|예치금|보험료|장비비|유니폼비|면접비)\S{0,3}\s*(?:\S+\s+){0,4}?"
     r"(?:선입금|입금|송금|납부|결제|이체)\S{0,2}(?:해야|하셔야|하여야|필수)|"
-    r"(?:선입금|입금|송금|납부)\S{0,3}\s*(?:\S+\s+){0,3}?(?:해야|하셔야|후)\s*(?:\S+\s+){0,3}?(?:서류\s*(?:심사|전형)|면접|심사|합격|채용\s*확정)",
+    r"(?:선입금|입금|송금|납부)\S{0,3}\s*(?:\S+\s+){0,3}?(?:해야|하셔야|후)\s*(?:\S+\s+){0,3}?(?:서류\s*(?:심사|전형)|면접|심사|합격|채용\s*확정)|"
+    # A fee for applying ("서류전형비 3만원", "응시료"), or applying undone by not paying ("미입금 시 자동 탈락").
+    r"(?:전형비|응시료|응시비|접수비|심사비|지원비|등록금)\S{0,3}\s*(?:\S+\s+){0,4}?(?:입금|송금|납부|결제|이체)|"
+    r"(?:미입금|미납|입금\s*(?:하지\s*않|안\s*하|전까지))\S{0,3}\s*(?:\S+\s+){0,2}?(?:자동\s*)?(?:탈락|불합격|접수\s*(?:취소|불가)|제외)|"
+    r"입금\S{0,3}\s*(?:해야|하셔야|하여야|되어야|돼야)\s*(?:\S+\s+){0,1}?(?:접수|지원|등록)",
     re.I)
 _APPLICANT_CREDENTIALS = re.compile(
     r"(?:인터넷\s*뱅킹|뱅킹|공인\s*인증서|공동\s*인증서|OTP|보안\s*카드|계좌\s*비밀번호|카드\s*비밀번호)\S{0,3}\s*(?:\S+\s+){0,3}?"
     r"(?:비밀번호|아이디|ID|사본|번호)?\S{0,3}\s*(?:\S+\s+){0,2}?(?:보내|제출|알려)|"
     r"\b(?:online\s+)?banking\s+(?:id|login|username|password|credentials?)|\b(?:bank|card|account)\s+(?:password|pin)\b|"
-    r"\b(?:pay|send|transfer|wire|deposit)\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}(?:fee|deposit)\b[^.\n]{0,60}\b(?:before|to\s+(?:secure|confirm|book)|in\s+order\s+to)\b",
+    r"\b(?:pay|send|transfer|wire|deposit)\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}(?:fee|deposit)\b[^.\n]{0,60}\b(?:before|to\s+(?:secure|confirm|book)|in\s+order\s+to)\b|"
+    # Applicants made to buy something or pay with gift cards ("must buy a $150 kit with gift cards").
+    r"\b(?:applicants?|candidates?|new\s+hires?|you)\s+(?:must|need\s+to|have\s+to|are\s+required\s+to|should|will\s+need\s+to)\s+(?:first\s+)?"
+    r"(?:buy|purchase|pay\s+for|pay|wire|transfer|deposit)\b[^.\n]{0,60}?(?:[$₩€£]\s*\d|\d[\d,]*\s*(?:dollars|usd|won|krw)|gift\s*cards?|fee|kit)|"
+    r"\bgift\s*cards?\b[^.\n]{0,60}\b(?:codes?|send|recruiter|before)\b",
     re.I)
 
 
@@ -651,6 +674,11 @@ _EN_POSTING_OBJECT = re.compile(r"\b(?:posting|job\s+(?:ad|post|description)|jd|
 _APPLICATION_FORM = re.compile(r"지원\s*서|입사\s*지원|지원\s*양식|\bapplication\s+form\b", re.I)
 
 
+# "…we welcome every age, please write that message clearly": the message is the one just described,
+# part of the posting asked for.
+_BACK_REFERENCE = re.compile(r"\b(?:that|this|the\s+same|these|those)\s+(?:messages?|texts?|notes?|wording)$", re.I)
+
+
 def _non_posting_deliverable(text: str) -> re.Match | None:
     for clause in _CLAUSE_SPLIT.split(text):
         if not clause or not clause.strip():
@@ -659,7 +687,8 @@ def _non_posting_deliverable(text: str) -> re.Match | None:
             m = rx.search(clause)
             # The posting named as the deliverable's own object ("지원 방법 알려줘", "write the job ad") makes it a posting ask.
             if m and not posting.search(clause[max(0, m.start() - 8):m.end()]) \
-                    and not (re.match(r"양식|서식", m.group(0)) and _APPLICATION_FORM.search(text)):
+                    and not (re.match(r"양식|서식", m.group(0)) and _APPLICATION_FORM.search(text)) \
+                    and not (_BACK_REFERENCE.search(m.group(0)) and _strong_hiring(text)):
                 return m  # (the posting's own application form is part of the posting: "공고 + 지원서 양식")
     return _side_question(text)
 
@@ -773,7 +802,8 @@ def screen_request(request: str, language: str = "ko") -> ScreenResult:
         return ScreenResult("reject", [cls], "", findings, msg_ko if language == "ko" else msg_en)
 
     # NFKC turns compatibility jamo ("ㅅㅂ") into other code points, so the raw text is checked too.
-    if m := (_any(ABUSIVE, request or "") or _any(ABUSIVE, text) or _any(ABUSIVE, squeezed) or _any(ABUSIVE, deleet(text))):
+    if m := (_any(ABUSIVE, request or "") or _any(ABUSIVE, text) or _any(ABUSIVE, squeezed) or _any(ABUSIVE, deleet(text))
+             or group_hate(readable) or sexual_demand(readable)):
         return reject("abusive", "IN-ABUSE-001", m, *REFUSALS["abusive"])
     if m := _harmful(readable):
         return reject("off_domain", "IN-DOMAIN-003", m,

@@ -1,0 +1,66 @@
+"""Abuse that names no slur: a whole group of people said to be inferior, and sexual demands made of applicants."""
+from __future__ import annotations
+
+import re
+
+from guards.text import enclosing
+
+# People by a protected trait, as a group ("이주노동자들은", "여자들은", "disabled people are").
+_KO_GROUP = (r"(?:이주\s*노동자|외국인\s*노동자|외노자|외국인|이민자|난민|조선족|동남아\s*(?:사람|인)?|중국인|흑인|무슬림|이슬람|"
+             r"여자|여성|남자|남성|아줌마|노인|늙은이|장애인|장애우|성소수자|동성애자|게이|레즈비언|트랜스젠더|"
+             r"(?:전라도|경상도|충청도|강원도|제주도|지방|시골)\s*(?:사람|출신|것)|탈북자|새터민|미혼모|이혼녀|비정규직)")
+_EN_GROUP = (r"(?:disabled\s+people|the\s+disabled|people\s+with\s+disabilities|immigrants?|migrants?|migrant\s+workers|foreigners|refugees|"
+             r"women|females|men|old\s+people|older\s+people|the\s+elderly|seniors|gays?|gay\s+people|lesbians|trans\s+people|"
+             r"muslims|jews|christians|asians|africans|black\s+people|single\s+mothers|mothers)")
+# What is said of them: a worth or a nature that is a slur in itself.
+_KO_SLUR_TRAIT = (r"위생\s*관념이\s*없|게으르|게을러|나약|열등|미개|더럽|불결|무능|멍청|저능|병들게|망치는|망가뜨리|암적|해충|"
+                  r"짐짝|민폐\s*(?:덩어리|집단|종자)|쓸모\s*없|사람\s*구실|사회\s*생활\s*(?:하면|을\s*하면)\s*안|존재\s*가치|"
+                  r"범죄\s*(?:자\s*)?(?:집단|소굴|예비)|하등|인간\s*이하|"
+                  r"(?:집단|존재|족속|종자)(?:이|이니|이므로|이라|이라서|라서|다)")
+_EN_SLUR_TRAIT = (r"(?:a\s+)?drain\s+on\s+(?:society|the\s+economy|resources)|(?:a\s+)?lower\s+(?:kind|form|class)\s+of\s+(?:human|people|being)|"
+                  r"inferior|subhuman|less\s+than\s+human|lazy\s+and|dirty|filthy|(?:a\s+)?burden\s+on\s+(?:society|everyone|us)|"
+                  r"(?:naturally|inherently|by\s+nature)\s+(?:\w+\s+)?(?:weak|emotional|stupid|lazy|dishonest|violent|unfit)|"
+                  r"too\s+emotional\s+to|shouldn'?t\s+(?:even\s+)?(?:exist|be\s+allowed\s+to\s+work)|"
+                  r"(?:a\s+)?(?:plague|disease|cancer)\s+(?:on|to|in)\s+|ruin\s+(?:every|the|our)\s+(?:workplace|team|company|office)")
+# Said about the prejudice, not by it ("여자는 나약하다는 편견을 깨는", "the myth that older people are slow").
+_DISTANCED = re.compile(r"편견|고정\s*관념|선입견|오해|차별|혐오\s*(?:표현|발언)|사실이\s*아니|틀린\s*말|\b(?:myths?|stereotyp\w*|prejudice\w*|bias\w*|"
+                        r"not\s+true|misconceptions?|discriminat\w*)\b", re.I)
+
+# The group is what the clause is about ("…들은/이"), and the trait is not denied ("게으르지 않고").
+_KO_GROUP_HATE = re.compile(_KO_GROUP + r"(?:들|분들)?(?:은|는|이|가|이란|이라는|란)\s+[^,.\n]{0,50}?(?:" + _KO_SLUR_TRAIT + r")(?!\S*지\s*(?:않|말))")
+_EN_GROUP_HATE = re.compile(r"\b" + _EN_GROUP + r"\s+(?:are|is|were)\s+(?:\w+\s+){0,5}?(?:" + _EN_SLUR_TRAIT + ")", re.I)
+
+# Sexual demands made of applicants: sexualised photos, private drinks or overnight stays with a
+# superior, "special treatment" for a body.
+_SEXUAL_DEMAND = re.compile(
+    r"(?:섹시|야한|노출\s*(?:있는|심한)|비키니|수영복|속옷|몸매\s*(?:가\s*)?(?:드러나|잘\s*보이))\S{0,3}\s*(?:\S+\s+){0,2}?(?:사진|셀카|프로필)|"
+    r"(?:사장|대표|부장|이사|상무|임원|점장|팀장|원장)\S{0,4}\s*(?:\S+\s+){0,2}?(?:따로|단둘이|둘이서|개인적으로|1\s*:\s*1로?)\s*(?:\S+\s+){0,2}?"
+    r"(?:저녁\s*(?:\S+\s+)?술|술자리|1\s*박|숙박|호텔|모텔|데이트|드라이브)|"
+    r"(?:몸매|가슴|다리|외모)\S{0,3}\s*(?:좋은|예쁜|괜찮은|되는)\s*(?:\S+\s+){0,2}?(?:특별\s*대우|특별\s*수당|따로\s*(?:챙|대우|만나))|"
+    r"\b(?:sexy|revealing|bikini|swimsuit|lingerie|nude|topless)\s+(?:\w+\s+){0,2}(?:photos?|pictures?|pics|selfies?)|"
+    r"\b(?:private|intimate|one-on-one|late[-\s]night)\s+(?:dinners?|drinks|dates?|meetings?)\s+(?:\w+\s+){0,3}(?:the\s+)?"
+    r"(?:ceo|boss|owner|manager|director|president)\b[^.\n]{0,40}|"
+    r"\b(?:ceo|boss|owner|manager|director)\b[^.\n]{0,30}\b(?:hotel|overnight|stay\s+the\s+night|private\s+dinners?)\b",
+    re.I)
+# The demand must be of the people applying (a sexual-harassment policy names the same acts).
+_POLICY = re.compile(r"성희롱|성추행|예방|금지|신고|징계|무관용|강요\s*(?:없|하지|금지)|\b(?:harass\w*|prohibit\w*|zero[-\s]tolerance|"
+                     r"report\w*|banned|policy|never\s+(?:required|asked|expected))\b", re.I)
+
+
+def group_hate(text: str) -> re.Match | None:
+    """A protected group called inferior by nature, unless the sentence disowns the prejudice."""
+    for rx in (_KO_GROUP_HATE, _EN_GROUP_HATE):
+        for m in rx.finditer(text):
+            sentence = text[slice(*enclosing(text, m.start(), m.end()))]
+            if not _DISTANCED.search(sentence):
+                return m
+    return None
+
+
+def sexual_demand(text: str) -> re.Match | None:
+    """A sexual demand put to applicants, unless the sentence forbids it."""
+    for m in _SEXUAL_DEMAND.finditer(text):
+        sentence = text[slice(*enclosing(text, m.start(), m.end()))]
+        if not _POLICY.search(sentence):
+            return m
+    return None
