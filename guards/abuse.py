@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from guards.text import enclosing
 
 # People by a protected trait, as a group ("이주노동자들은", "여자들은", "disabled people are").
-_KO_GROUP = (r"(?:이주\s*노동자|외국인\s*노동자|외노자|외국인|이민자|난민|조선족|동남아\s*(?:사람|인)?|중국인|흑인|무슬림|이슬람|"
+_KO_GROUP = (r"(?:페미(?:니스트)?|이주\s*노동자|외국인\s*노동자|외노자|외국인|이민자|난민|조선족|동남아\s*(?:사람|인)?|중국인|흑인|무슬림|이슬람|"
              r"여자|여성|남자|남성|아줌마|노인|늙은이|장애인|장애우|성소수자|동성애자|게이|레즈비언|트랜스젠더|"
              r"(?:전라도|경상도|충청도|강원도|제주도|지방|시골)\s*(?:사람|출신|것)|탈북자|새터민|미혼모|이혼녀|비정규직)")
 _EN_GROUP = (r"(?:disabled\s+people|the\s+disabled|people\s+with\s+disabilities|immigrants?|migrants?|migrant\s+workers|foreigners|refugees|"
@@ -27,6 +28,9 @@ _DISTANCED = re.compile(r"편견|고정\s*관념|선입견|오해|차별|혐오\
                         r"not\s+true|misconceptions?|discriminat\w*)\b", re.I)
 
 # The group is what the clause is about ("…들은/이"), and the trait is not denied ("게으르지 않고").
+# Groups listed as examples of a slur ("페미, 장애인 같은 사회의 짐덩어리들").
+_KO_GROUP_AS = re.compile(_KO_GROUP + r"(?:\S{0,2}\s*[,·/]\s*\S+){0,4}\s*(?:같은|처럼|등의?|따위)\s*(?:\S+\s+){0,2}?"
+                          r"(?:짐\s*덩어리|짐짝|기생충|해충|벌레|암\s*덩어리|버러지|쓰레기|찌꺼기|폐급|불량품|하자품)")
 _KO_GROUP_HATE = re.compile(_KO_GROUP + r"(?:들|분들)?(?:은|는|이|가|이란|이라는|란)\s+[^,.\n]{0,50}?(?:" + _KO_SLUR_TRAIT + r")(?!\S*지\s*(?:않|말))")
 _EN_GROUP_HATE = re.compile(r"\b" + _EN_GROUP + r"\s+(?:are|is|were)\s+(?:\w+\s+){0,5}?(?:" + _EN_SLUR_TRAIT + ")", re.I)
 
@@ -34,33 +38,52 @@ _EN_GROUP_HATE = re.compile(r"\b" + _EN_GROUP + r"\s+(?:are|is|were)\s+(?:\w+\s+
 # superior, "special treatment" for a body.
 _SEXUAL_DEMAND = re.compile(
     r"(?:섹시|야한|노출\s*(?:있는|심한)|비키니|수영복|속옷|몸매\s*(?:가\s*)?(?:드러나|잘\s*보이))\S{0,3}\s*(?:\S+\s+){0,2}?(?:사진|셀카|프로필)|"
-    r"(?:사장|대표|부장|이사|상무|임원|점장|팀장|원장)\S{0,4}\s*(?:\S+\s+){0,2}?(?:따로|단둘이|둘이서|개인적으로|1\s*:\s*1로?)\s*(?:\S+\s+){0,2}?"
-    r"(?:저녁\s*(?:\S+\s+)?술|술자리|1\s*박|숙박|호텔|모텔|데이트|드라이브)|"
     r"(?:몸매|가슴|다리|외모)\S{0,3}\s*(?:좋은|예쁜|괜찮은|되는)\s*(?:\S+\s+){0,2}?(?:특별\s*대우|특별\s*수당|따로\s*(?:챙|대우|만나))|"
-    r"\b(?:sexy|revealing|bikini|swimsuit|lingerie|nude|topless)\s+(?:\w+\s+){0,2}(?:photos?|pictures?|pics|selfies?)|"
-    r"\b(?:private|intimate|one-on-one|late[-\s]night)\s+(?:dinners?|drinks|dates?|meetings?)\s+(?:\w+\s+){0,3}(?:the\s+)?"
-    r"(?:ceo|boss|owner|manager|director|president)\b[^.\n]{0,40}|"
-    r"\b(?:ceo|boss|owner|manager|director)\b[^.\n]{0,30}\b(?:hotel|overnight|stay\s+the\s+night|private\s+dinners?)\b",
+    # Touching or private drinking accepted as a condition ("가벼운 스킨십에 거부감 없는 분", "개인 술자리 동행 가능자").
+    r"(?:스킨십|신체\s*접촉)\S{0,3}\s*(?:\S+\s+){0,2}?(?:거부감\s*(?:이\s*)?없|괜찮|허용|가능|ok|오케이|받아\s*들)|"
+    r"(?:개인|사적인?|단둘|둘만의?)\s*(?:\S+\s+)?(?:술자리|만남|데이트)\S{0,3}\s*(?:\S+\s+)?(?:동행|참석|가능|필수)|"
+    r"(?:사장|대표|부장|이사|상무|임원|점장|팀장|원장|센터장)\S{0,4}\s*옆\s*자리\s*(?:필수|고정|앉)|"
+    r"\b(?:accept|tolerate|be\s+(?:ok|okay|fine|comfortable)\s+with|be\s+open\s+to|welcome)\s+(?:\w+\s+){0,2}"
+    r"(?:touching|physical\s+contact|advances|flirting|groping)\b|"
+    r"['‘\"]?entertain['’\"]?\s+(?:the\s+|our\s+)?(?:\w+\s+){0,2}(?:manager|boss|ceo|owner|director|president|clients?)\s+after\s+(?:hours|work)|"
+    r"\b(?:sexy|revealing|bikini|swimsuit|lingerie|nude|topless)\s+(?:\w+\s+){0,2}(?:photos?|pictures?|pics|selfies?)",
     re.I)
+# Drinks or a night alone with a superior, demanded ("사장님과 따로 술자리 및 1박").
+_KO_ALONE_WITH_SUPERIOR = re.compile(
+    r"(?:사장|대표|부장|이사|상무|임원|점장|팀장|원장)\S{0,4}\s*(?:\S+\s+){0,2}?(?:따로|단둘이|둘이서|개인적으로|1\s*:\s*1로?)\s*(?:\S+\s+){0,2}?"
+    r"(?:저녁\s*(?:\S+\s+)?술|술자리|1\s*박|숙박|호텔|모텔|데이트|드라이브)")
+# The English wording (private dinners, a hotel with the boss) is a sexual demand only when the
+# sentence is about the applicant's sex or looks: without that it may be a mentoring dinner, or a
+# resignation letter to "my boss at the hotel".
+_ALONE_WITH_SUPERIOR = re.compile(
+    r"\b(?:private|intimate|one-on-one|late[-\s]night)\s+(?:dinners?|drinks|dates?|meetings?)\s+(?:\w+\s+){0,3}(?:the\s+)?"
+    r"(?:ceo|boss|owner|manager|director|president)\b|"
+    r"\b(?:ceo|boss|owner|manager|director)\b[^.\n]{0,30}\b(?:hotel\s+rooms?|stay\s+the\s+night|private\s+dinners?)\b", re.I)
+_SEX_CUE = re.compile(r"여성|여자|여직원|아가씨|외모|예쁜|몸매|미모|섹시|\b(?:female|wom[ae]n|girls?|ladies|pretty|attractive|sexy|hot|"
+                      r"if\s+you\s+know\s+what\s+i\s+mean)\b|['‘\"]open['’\"]", re.I)
 # The demand must be of the people applying (a sexual-harassment policy names the same acts).
-_POLICY = re.compile(r"성희롱|성추행|예방|금지|신고|징계|무관용|강요\s*(?:없|하지|금지)|\b(?:harass\w*|prohibit\w*|zero[-\s]tolerance|"
+_POLICY = re.compile(r"성희롱|성추행|예방|금지|신고|징계|무관용|강요\s*(?:없|하지|금지)|허용하지\s*않|용납|"
+                     r"\b(?:do\s+not|don'?t|never|won'?t|will\s+not)\s+(?:tolerate|accept|allow)\b|\b(?:harass\w*|prohibit\w*|zero[-\s]tolerance|"
                      r"report\w*|banned|policy|never\s+(?:required|asked|expected))\b", re.I)
 
 
-def group_hate(text: str) -> re.Match | None:
-    """A protected group called inferior by nature, unless the sentence disowns the prejudice."""
-    for rx in (_KO_GROUP_HATE, _EN_GROUP_HATE):
+def _first_unexcused(patterns: tuple[re.Pattern, ...], text: str,
+                     excused: Callable[[re.Pattern, str], bool]) -> re.Match | None:
+    """The first match of any pattern whose sentence does not excuse it."""
+    for rx in patterns:
         for m in rx.finditer(text):
-            sentence = text[slice(*enclosing(text, m.start(), m.end()))]
-            if not _DISTANCED.search(sentence):
+            if not excused(rx, text[slice(*enclosing(text, m.start(), m.end()))]):
                 return m
     return None
 
 
+def group_hate(text: str) -> re.Match | None:
+    """A protected group called inferior by nature, unless the sentence disowns the prejudice."""
+    return _first_unexcused((_KO_GROUP_HATE, _KO_GROUP_AS, _EN_GROUP_HATE), text,
+                            lambda _rx, sentence: bool(_DISTANCED.search(sentence)))
+
+
 def sexual_demand(text: str) -> re.Match | None:
     """A sexual demand put to applicants, unless the sentence forbids it."""
-    for m in _SEXUAL_DEMAND.finditer(text):
-        sentence = text[slice(*enclosing(text, m.start(), m.end()))]
-        if not _POLICY.search(sentence):
-            return m
-    return None
+    return _first_unexcused((_SEXUAL_DEMAND, _KO_ALONE_WITH_SUPERIOR, _ALONE_WITH_SUPERIOR), text, lambda rx, sentence: bool(
+        _POLICY.search(sentence) or (rx is _ALONE_WITH_SUPERIOR and not _SEX_CUE.search(sentence))))

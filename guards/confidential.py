@@ -132,7 +132,7 @@ _INTERNAL_FACT = re.compile(
     r"(?:만\s*원|억\s*원?|천만\s*원?)\S{0,3}\s*(?:정도\s*)?(?:받|수령)|"
     r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?'s\s+(?:salary|pay|compensation|base\s+pay)\s+(?:is|was|of)\b|"
     r"(?:\b(?:lead|manager|head|director|chief|ceo|cto|cfo|vp)|\bDr\.?\s+[\w-]+(?:\s+[A-Z]\w+)?|[가-힣]{2,4}|"
-    r"(?-i:\b[A-Z][a-z]+(?:-[a-z]+)?\s+[A-Z][a-z]+)),?\s+"
+    r"(?-i:\b[A-Z][a-z]+(?:-[a-z]+)?\s+[A-Z][a-z]+(?:-[a-z]+)?)),?\s+"
     r"(?:makes|earns|is\s+paid|receives|gets)\s+(?:an?\s+)?(?:annual\s+)?(?:(?:salary|pay|compensation)\s+(?:of\s+)?)?"
     r"(?:KRW|USD|\$|₩)?\s*\d[\d억천만,.]*|"
     r"\b(?:predecessor|previous\s+(?:hire|holder|incumbent)|outgoing\s+\w+)'?s?\s+(?:salary|pay|compensation|package)\b|"
@@ -235,6 +235,8 @@ def _secret_business(text: str) -> list[ConfidentialHit]:
 # "신규 입사자는 비밀유지서약서에 서명", "the role handles confidential data": the posting's own terms
 # and duties, not a secret put into it.
 ONBOARDING_OR_DUTY = re.compile(r"서약서?|보안\s*교육|신규\s*입사자|입사\s*(?:일|시)에?\s*(?:\S{0,10}\s*)?서명|다루는|취급|"
+                                # The work of protecting it ("기밀정보 분류 및 접근권한 관리", "주요 업무: …").
+                                r"(?:분류|보호|관리|통제|접근\s*권한)\s*(?:및|와|과|,)|주요\s*업무|담당\s*업무|"
                                 r"\bhandles?\b|\bhandling\b|\bnew\s+hires\b|\bsign(?:s|ed|ing)?\s+(?:an?\s+|the\s+|our\s+)?"
                                 r"(?:nda|confidentiality|non-disclosure|secrecy)|\bsecurity\s+(?:training|policy)|\binfosec\b|"
                                 r"\bexperience\s+(?:working\s+)?(?:on|with)\s+nda", _I)

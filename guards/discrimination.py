@@ -444,6 +444,8 @@ def _scan_sentence_ko(sentence: str, tokens, offset: int) -> list[ConceptHit]:
                          or _ko_attribute(tokens, j) is not None or tokens[j].form in ("세", "살", "대")
                          or (tokens[j].form == "약" and j + 1 < n and tokens[j + 1].form in ("복용", "처방", "투약"))):
             person_attr = person_attr or _lemma(tokens[j]) in KO_PERSON_ATTRS  # "B형 간염 보균자": the phrase names a person
+            # "노조 활동 이력자", "노조 가입자": a person suffix closing the phrase names the person too.
+            person_attr = person_attr or (tokens[j].tag == "XSN" and tokens[j].form in ("자", "원") and j > i)
             j += 1
         # Region words are origin only when said of a person ("부산 사람", "경상도 출신").
         if cat == "origin_region":
@@ -1035,7 +1037,8 @@ def _en_predicate(sentence: str, attr: re.Match) -> re.Match | None:
     return best
 
 
-_KO_AUDIENCE_BEFORE = re.compile(r"(고객|고객층|타깃|타겟|소비자|구매자|구매층|사용자|유저|시장|이용자|팬층|시청자|독자)\S{0,3}\s*[\d~\-–\s대]*$")
+_KO_AUDIENCE_BEFORE = re.compile(r"(고객|고객층|타깃|타겟|소비자|구매자|구매층|사용자|유저|시장|이용자|팬층|시청자|독자)\S{0,3}\s*"
+                                 r"(?:\d+(?:\.\d+)?\s*%\s*(?:가|이|는|은|정도가?|이상이)?\s*)?[\d~\-–\s대]*$")  # "고객층 90%가 20~30대"
 
 
 def audience_before(text: str, start: int, english: bool = True) -> bool:
@@ -1193,7 +1196,7 @@ def _field_hits(text: str) -> list[ConceptHit]:
 
 # A slot of a form or an interview that asks the applicant something ("지원서 문항에 '…이력 유무'",
 # "키/몸무게 기입란", "면접에서 결혼 예정 여부도 물어볼", "an 'Application form' section with these fields").
-_SLOT = re.compile(r"문항|입력\s*란|입력\s*칸|기입\s*란|기재\s*란|작성\s*란|체크\s*(?:박스|란)|선택\s*란|물어\s*(?:볼|보|봐)|여쭤|묻(?:는|겠|고|을)|"
+_SLOT = re.compile(r"문항|질문|입력\s*란|입력\s*칸|기입\s*란|기재\s*란|작성\s*란|체크\s*(?:박스|란)|선택\s*란|물어\s*(?:볼|보|봐)|여쭤|묻(?:는|겠|고|을)|"
                    r"\b(?:fields?|questions?|questionnaire|checkbox(?:es)?|tick\s*box(?:es)?|drop-?down)\b", re.I)
 _SLOT_CONTEXT = re.compile(r"지원서|입사\s*지원|양식|서식|면접|인터뷰|설문|\b(?:application|applicants?|candidates?|form|interview|ATS|screening)\b", re.I)
 # A privacy notice listing what is not collected ("민감정보: 사상·신념, …, 건강").

@@ -26,6 +26,7 @@ from guards.text import collapse_digit_spacing, drop_clauses, korean_tens, nfkc,
 # A phrase followed closely by a negation states the rule rather than breaking it
 # ("출신 지역은 묻지 않습니다", "we do not ask about age").
 _NEGATION_AFTER = re.compile(r"^[^\n.。!?]{0,40}?(않|없|금지|불필요|묻지|받지|제외한|제외하고|빼고|말라|마세요|말고|말\s*것|관계\s*없|상관\s*없|무관|불문|"
+                             r"(?:건|것은|게)\s*아니|"
                              r"does not|do not|don't|never|won't|regardless)",
                              re.IGNORECASE)
 
@@ -119,7 +120,9 @@ LAW_RULES: tuple[LawRule, ...] = (
                r"(?:또는\s*\S+\s*)?(?:출신|졸업자?|졸업생)\S{0,2}\s*(?:만|한정|우대|선호)",
                r"(?:대학|학교|학벌|출신\s*학교|학력)\S{0,2}\s*(?:은|는)\s*[^.\n]{0,25}?출신\S{0,2}\s*만",
                r"(?:최상위|상위권|상위\s*\d+\s*개|명문|국내\s*(?:최상위|상위)\s*\d*\s*개?)\s*(?:\d+\s*개\s*)?대학\S{0,2}\s*(?:졸업자|출신|졸업생)"
-               r"(?=\S{0,3}\s*(?:만|한정|우대|선호|으로|로|이라고|이어야|지원\s*가능))",
+               r"(?=\S{0,3}\s*(?:만|한정|우대|선호|으로|로|이라고|라고|라서|이라서|이어야|지원\s*가능))",
+               # A ranking cut ("대학 랭킹 상위 10개교 졸업자", "top 10 universities only").
+               r"(?:대학\s*)?(?:랭킹|순위)?\s*상위\s*\d+\s*(?:개\s*)?(?:교|개\s*대학|대학)\S{0,2}\s*(?:졸업자|출신|졸업생)",
                # Schools named one by one ("서울대·KAIST·POSTECH 졸업자에 한함", "연고대 출신만").
                r"(?:[가-힣]{1,5}대(?:학교)?|KAIST|POSTECH|GIST|UNIST|DGIST|카이스트|포스텍|포항공대|[A-Z][A-Za-z]+\s+University)"
                r"(?:\s*(?:[·,/]|및|또는|or|and)\s*(?:[가-힣]{1,5}대(?:학교)?|KAIST|POSTECH|GIST|UNIST|DGIST|카이스트|포스텍|포항공대)){1,6}"
@@ -142,7 +145,10 @@ LAW_RULES: tuple[LawRule, ...] = (
             "주민등록번호 요구를 삭제하세요 (입사 후 법정 신고 시에만 수집)."),
     # Clause-level only (guards.discrimination reads these attributes): no phrase list of its own.
     LawRule("KR-BELIEF-001", "ko", "국가인권위원회법 제2조 제3호 (정치적 의견), 노동조합 및 노동관계조정법 제81조", "belief",
-            (), "정치적 의견이나 노동조합 가입·활동을 이유로 채용에서 차별할 수 없습니다.",
+            # A pledge not to join a union as a condition of hiring (노조법 제81조 제1항 제2호).
+            _p(r"(?:노조|노동\s*조합)\s*(?:에\s*)?(?:미\s*가입|비\s*가입|불\s*가입|가입\s*(?:안\s*|않|하지\s*않)\S{0,4}|탈퇴)\s*"
+               r"(?:확약서|서약서|각서|동의서|확인서|조건|약정)"),
+            "정치적 의견이나 노동조합 가입·활동을 이유로 채용에서 차별할 수 없습니다.",
             "정치 성향·노조 관련 조건을 삭제하고 직무 역량 기준만 적으세요."),
     LawRule("KR-ORIENT-001", "ko", "국가인권위원회법 제2조 제3호 (성적 지향)", "orientation",
             (), "성적 지향이나 성별 정체성을 이유로 채용에서 차별할 수 없습니다.",
@@ -264,6 +270,8 @@ def _scan_law(text: str, company_context: str, languages: tuple[str, ...]) -> tu
             continue  # the phrase rules already cover it
         if c.language == "ko" and (audience_before(norm, c.start, english=False) or _AUDIENCE_AFTER.match(norm, c.end)):
             continue  # "주 고객층이 20~30대 여성이라", "사투리 쓰시는 고객님들": the customers, not the applicant
+        if _DENIED_AFTER.match(norm, c.end):
+            continue  # "나이 제한 두는 건 아니에요": the condition denied right after it
         if lawful_reading(norm, c.start, c.end):
             continue  # "나이 제한 있냐는 문의", "a 58-year-old engineer who joined last year"
         line = _line_at(norm, c.start)
@@ -272,6 +280,7 @@ def _scan_law(text: str, company_context: str, languages: tuple[str, ...]) -> tu
     return tuple(_dedupe(hits))
 
 
+_DENIED_AFTER = re.compile(r"\s*(?:을|를|이|가|은|는)?\s*(?:\S{1,4}\s+)?(?:건|것은|게|거)\s*아니")
 # The people the phrase describes are served, not hired ("사투리 쓰시는 고객님들이 많아").
 _AUDIENCE_AFTER = re.compile(r"\S{0,4}\s*(?:고객|손님|이용자|소비자|환자|주민|어르신|관객|시청자|유저|사용자|구매자|민원인)")
 

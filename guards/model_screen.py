@@ -42,6 +42,12 @@ LAWFUL_INTENT = re.compile(
     re.I)
 
 
+# Information said to be public already ("이미 전국 판매 중인 …", "공개돼 있어요", "already on sale"):
+# the writer names it because it is not a secret, and the registry still guards what is.
+ALREADY_PUBLIC = re.compile(r"공개\s*(?:돼|되어|된)\s*(?:있|제품|정보|내용)|이미\s*(?:\S+\s+){0,2}?(?:판매|출시|공개|발표)\s*(?:중|된|됐|되)|"
+                            r"\balready\s+(?:public|on\s+sale|announced|launched|released|published)\b", re.I)
+
+
 def model() -> RequestModel | None:
     return load()
 
@@ -78,7 +84,8 @@ def without_ask(text: str, cls: str) -> tuple[str, list[str]] | None:
         rest = [(m.scores(drop_clauses(text, [s]))[cls], s) for s in spans
                 if m.scores(text[s[0]:s[1]])[cls] >= SENTENCE_AT
                 and not (cls == "discriminatory" and LAWFUL_INTENT.search(through_next_sentence(text, s[0])))
-                and not (cls == "sensitive_request" and LEAVE_OUT.search(text[s[0]:s[1]]))]
+                and not (cls == "sensitive_request" and (LEAVE_OUT.search(text[s[0]:s[1]])
+                                                         or ALREADY_PUBLIC.search(through_next_sentence(text, s[0]))))]
         if not rest:
             break
         score, span = min(rest)

@@ -16,6 +16,9 @@ class PiiRule:
     placeholder: str
 
 
+# The province, city and district before a street name ("경기도 용인시 수지구 "), all optional.
+_REGION = r"(?:[가-힣]+(?:특별시|광역시|시|도)\s+)?(?:[가-힣]+(?:시|군|구)\s+)*"
+
 PII_RULES = (
     PiiRule("PII-RRN", "주민등록번호", re.compile(r"(?<!\d)\d{6}\s*[-–]?\s*[1-8]\d{6}(?!\d)"), "[주민등록번호]"),
     PiiRule("PII-PHONE", "전화번호",
@@ -28,7 +31,7 @@ PII_RULES = (
     # "송도동 123-45 더샵 101동 1203호"),
     # as flats are numbered; an office gives a floor ("4층"), not a 동/호 pair.
     PiiRule("PII-ADDRESS", "주소",
-            re.compile(r"(?:[가-힣]+(?:특별시|광역시|시|도)\s+)?(?:[가-힣]+(?:시|군|구)\s+)*[가-힣0-9]+(?:로|길|동|리|가)\s*\d+(?:-\d+)?(?:\s*번지)?"
+            re.compile(_REGION + r"[가-힣0-9]+(?:로|길|동|리|가)\s*\d+(?:-\d+)?(?:\s*번지)?"
                        r"(?:[,\s]+[가-힣A-Za-z0-9]+){0,3}?[,\s]+\d{1,4}\s*동\s*\d{1,4}\s*호"), "[주소]"),
     # The same home written the English way: a unit ("101-1502", "Apt 3") before a -ro/-gil street.
     PiiRule("PII-ADDRESS", "주소",
@@ -40,8 +43,11 @@ PII_RULES = (
 
 # A street address with only a unit number ("망원로12길 34, 202호") is a home when the writer says so
 # ("면접은 제 집에서", "at my place"); an office unit is not masked.
-_UNIT_ADDRESS = re.compile(r"(?:[가-힣]+(?:특별시|광역시|시|도)\s+)?(?:[가-힣]+(?:시|군|구)\s+)*[가-힣0-9]+(?:로|길)\s*\d+(?:-\d+)?"
+_UNIT_ADDRESS = re.compile(_REGION + r"[가-힣0-9]+(?:로|길)\s*\d+(?:-\d+)?"
                            r"(?:[,\s]+[가-힣A-Za-z0-9]+){0,2}?[,\s]+\d{1,4}\s*호")
+# An address labelled as someone's home, unit or not ("자택 주소 경기 이천시 부발읍 무촌로 45").
+_LABELLED_HOME = re.compile(r"(?:자택|집|거주지|실\s*거주지|home)\s*(?:주소|address)?\s*[:：]?\s*"
+                            r"(?P<addr>(?:[가-힣]+\s+){0,4}[가-힣0-9]+(?:로|길|동|리)\s*\d+(?:-\d+)?(?:\s*번지)?)", re.I)
 _HOME = re.compile(r"(?:제|저희|우리|내|본인)\s*(?:집|자택|아파트|빌라|원룸)|자택|\b(?:my|our)\s+(?:home|house|place|apartment|flat)\b", re.I)
 
 
@@ -61,10 +67,13 @@ def find_pii(text: str) -> list[PiiHit]:
             if rule.rule_id == "PII-EMAIL" and m.group(0).split("@", 1)[0].lower() in ROLE_MAILBOXES:
                 continue
             hits.append(PiiHit(rule.rule_id, rule.kind, m.start(), m.end(), m.group(0)))
+    # Addresses read as a home only from their context; one a rule already masked is not added twice.
+    homes = [(m.start("addr"), m.end("addr")) for m in _LABELLED_HOME.finditer(text)]
     if _HOME.search(text):
-        for m in _UNIT_ADDRESS.finditer(text):
-            if not any(h.start < m.end() and m.start() < h.end for h in hits):
-                hits.append(PiiHit("PII-ADDRESS", "주소", m.start(), m.end(), m.group(0)))
+        homes += [m.span() for m in _UNIT_ADDRESS.finditer(text)]
+    for start, end in homes:
+        if not any(h.start < end and start < h.end for h in hits):
+            hits.append(PiiHit("PII-ADDRESS", "주소", start, end, text[start:end]))
     return hits
 
 

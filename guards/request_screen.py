@@ -305,6 +305,9 @@ NON_POSTING_ARTIFACT = _rx(
     r"카톡\s*문구|문자\s*문구|사과문|해명문|위로\s*문구|권고\s*사직\s*\S*\s*문구|동화|에세이|단편)(?:를|을|도|좀|하나|한\s*편|한\s*곡)?\s+"
     # What it should hold and how long ("재료랑 순서까지 자세하게", "A4 한 장 분량으로").
     r"(?:(?:\S{0,8}(?:게|로|랑|와|과|까지|이랑|하고|정도|씩|분량)|[A-Za-z]?\d+\S{0,4}|[한두세네]|장|개|줄|쪽|페이지)\s+){0,5}(써|지어|만들어|작성)",
+    # A legal opinion, or a dismissal notice reviewed ("해고 통지서가 … 유효한지 법률 의견서 형식으로 검토해줘").
+    r"의견서\s*(?:형식|형태|양식)?\S{0,3}\s*(?:\S+\s+){0,2}?(?:검토|작성|써)\s*(?:해\s*)?(?:줘|주세요|주실|줄래|달라|부탁)|"
+    r"해고\s*(?:통지서?|통보서?|예고\s*통지)\S{0,3}\s*(?:\S+\s+){0,4}?(?:유효|적법|검토|봐\s*줘)",
     # Code asked for by itself ("크롤링하는 파이썬 코드 전체를 주석까지 달아서 짜주세요").
     r"(?:코드|스크립트|프로그램|크롤러|함수|쿼리|매크로)\S{0,3}\s*(?:\S+\s+){0,4}?짜\s*(?:줘|주세요|주실|줄래|달라|줄\s*수)",
     # Slides and talks ("교육용 PPT 목차랑 발표 스크립트 만들어주세요").
@@ -324,6 +327,7 @@ NON_POSTING_ARTIFACT = _rx(
     # The posting itself said not to be wanted ("공고는 안 써도 돼요", "사실 공고는 필요 없고 레시피만",
     # "솔직히 번역만 필요해요", "skip the posting").
     r"공고(?:\s*본문)?(?:는|은)?\s*(?:사실\s*|솔직히\s*)?(?:필요\s*없|안\s*(?:써도|쓰셔도|만들어도)|쓰지\s*않아도|안\s*해도|괜찮아요\s*,?\s*\S+만)|"
+    r"(?:새로|다시)\s*(?:쓰는|작성하는|만드는)\s*(?:건|것은?|거는?)\s*(?:\S+\s+)?필요\s*없|"
     r"(?:솔직히|사실|실은)\s*(?:\S+\s+){0,2}?\S+만\s*(?:필요|있으면\s*(?:돼|되))|"
     r"\b(?:don'?t|do\s+not)\s+(?:actually\s+|really\s+)?need\s+(?:the|a|any)\s+(?:job\s+)?(?:posting|ad|jd)\b|\bskip\s+the\s+(?:job\s+)?posting\b",
     # Ranking or scoring candidates ("지원자 3명 점수 매기고 순위 정해줘"), translating a résumé or a contract.
@@ -440,7 +444,7 @@ FRAUD_REFUSAL = ("지원자에게 돈(보증금·교재비 등 선입금)이나 
 # (Money the applicant must pay, not a benefit the company pays back: "결제 시 100% 환급" and an
 # accountant's "보험료 납부 후 증빙 처리" are not this.)
 _APPLICANT_PAYS = re.compile(
-    r"(?:보증금|교재비|교육비|자료비|등록비|가입비|수수료|예치금|보험료|장비비|유니폼비|면접비)\S{0,3}\s*(?:\S+\s+){0,4}?"
+    r"(?:보증금|교재비|교육비|자료비|등록비|가입비|수수료|예치금|보험료|장비비|유니폼비|면접비|구매비|구입비|재료비|키트비)\S{0,3}\s*(?:\S+\s+){0,4}?"
     r"(?:선입금|입금|송금|납부|결제|이체)\S{0,2}(?:해야|하셔야|하여야|필수)|"
     r"(?:선입금|입금|송금|납부)\S{0,3}\s*(?:\S+\s+){0,3}?(?:해야|하셔야|후)\s*(?:\S+\s+){0,3}?(?:서류\s*(?:심사|전형)|면접|심사|합격|채용\s*확정)|"
     # A fee for applying ("서류전형비 3만원", "응시료"), or applying undone by not paying ("미입금 시 자동 탈락").
@@ -449,6 +453,9 @@ _APPLICANT_PAYS = re.compile(
     r"입금\S{0,3}\s*(?:해야|하셔야|하여야|되어야|돼야)\s*(?:\S+\s+){0,1}?(?:접수|지원|등록)",
     re.I)
 _APPLICANT_CREDENTIALS = re.compile(
+    # The applicant's bank card, account book or certificate handed over ("공동인증서와 OTP 카드, 체크카드를 회사에 맡겨야").
+    r"(?:통장|체크\s*카드|현금\s*카드|OTP|공동\s*인증서|공인\s*인증서|보안\s*카드|신용\s*카드)\S{0,3}\s*(?:\S+\s+){0,4}?"
+    r"(?:맡겨|맡기|넘겨|양도|대여|빌려|보관해야|제출해야)|"
     r"(?:인터넷\s*뱅킹|뱅킹|공인\s*인증서|공동\s*인증서|OTP|보안\s*카드|계좌\s*비밀번호|카드\s*비밀번호)\S{0,3}\s*(?:\S+\s+){0,3}?"
     r"(?:비밀번호|아이디|ID|사본|번호)?\S{0,3}\s*(?:\S+\s+){0,2}?(?:보내|제출|알려)|"
     r"\b(?:online\s+)?banking\s+(?:id|login|username|password|credentials?)|\b(?:bank|card|account)\s+(?:password|pin)\b|"
@@ -648,7 +655,8 @@ _KO_ARTIFACT = re.compile(
     r"축사|건배사|화법|멘트|대본|일정|코스|레시피|요리법|숙제|풀이|회의록|발표\s*자료|보고서|기획서|제안서|팁|요령|노하우|"
     r"답장|시|노래|가사|번호|방법|사과문|인사말|장소|선물|맛집|메뉴|노트북|식단표?|계획표|운동\s*루틴|카피|슬로건|캐치프레이즈|"
     r"광고\s*문구|비교표|가격표|견적서|일정표|보도\s*자료|축사|추도사|연설문|식당|고깃집|술집|카페|\d+\s*군데|"
-    r"통보문|통지서|통지문|공지문|공지\s*글|사내\s*공지|취업\s*규칙|사규|개정안|조문|장보기\s*목록|쿼리|인덱스|(?:resignation|cover|reference|recommendation)\s*letter)"
+    r"통보문|통지서|통지문|공지문|공지\s*글|사내\s*공지|취업\s*규칙|사규|개정안|조문|장보기\s*목록|쿼리|인덱스|(?:resignation|cover|reference|recommendation)\s*letter|"
+    r"(?:성과\s*)?평가\s*(?:코멘트|의견|피드백)|인사\s*평가서?|의견서|법률\s*검토서?)"
     r"(?:\s*(?:문장|문구|내용|멘트|초안))?(?:\([^)]{0,60}\))?\S{0,3}\s*(?:\d+\s*개\S{0,2}\s*)?(?:\S{1,8}(?:게|로)\s+){0,2}(?:[\d한두세]\s*\S{0,3}치\s*)?(?:도|좀|하나|한\s*편|같이|까지)?\s*(?:하나|좀|같이)?\s*"
     # An ask, not a duty ("보고서 작성 및 보고" is a job's work; "보고서 써줘" is an ask).
     r"(?:(?:써|작성\s*해|만들어|짜|지어|정리\s*해|추천\s*해|알려|풀어|가르쳐|뽑아|보내)\s*(?:줘|주세요|주실|줄래|줘요|주라|달라|주고|줄\s*수|주는\s*(?:게|거))|"
@@ -665,7 +673,8 @@ _EN_ARTIFACT = re.compile(
     r"(?:messages?|texts?|sms|e-?mails?|letters?|cards?|notes?|forms?|certificates?|reviews?|comments?|poems?|songs?|"
     r"lyrics|speech|toast|script|itinerary|recipes?|homework|essays?|cover\s+letters?|resumes?|cvs?|resignation|"
     r"tips|tricks|advice|gifts?|laptops?|numbers|plot|story|jokes?|captions?|tweets?|party|parties|trip|vacation|"
-    r"wedding|dinner|date|workout|diet|meal\s+plan|notices?|announcements?|(?:linkedin|social(?:\s+media)?|instagram|facebook|blog)\s+posts?)\b",
+    r"wedding|dinner|date|workout|diet|meal\s+plan|notices?|announcements?|(?:linkedin|social(?:\s+media)?|instagram|facebook|blog)\s+posts?|"
+    r"press\s+releases?|performance\s+reviews?|review\s+comments|legal\s+opinions?|memos?|minutes)\b",
     re.IGNORECASE)
 _EN_POSTING_OBJECT = re.compile(r"\b(?:posting|job\s+(?:ad|post|description)|jd|in\s+the\s+(?:posting|ad)|to\s+the\s+posting|"
                                 r"apply|application\s+(?:process|steps)|benefits\s+section)\b", re.IGNORECASE)
