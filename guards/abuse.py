@@ -40,7 +40,8 @@ _SEXUAL_DEMAND = re.compile(
     r"(?:섹시|야한|노출\s*(?:있는|심한)|비키니|수영복|속옷|몸매\s*(?:가\s*)?(?:드러나|잘\s*보이))\S{0,3}\s*(?:\S+\s+){0,2}?(?:사진|셀카|프로필)|"
     r"(?:몸매|가슴|다리|외모)\S{0,3}\s*(?:좋은|예쁜|괜찮은|되는)\s*(?:\S+\s+){0,2}?(?:특별\s*대우|특별\s*수당|따로\s*(?:챙|대우|만나))|"
     # Touching or private drinking accepted as a condition ("가벼운 스킨십에 거부감 없는 분", "개인 술자리 동행 가능자").
-    r"(?:스킨십|신체\s*접촉)\S{0,3}\s*(?:\S+\s+){0,2}?(?:거부감\s*(?:이\s*)?없|괜찮|허용|가능|ok|오케이|받아\s*들)|"
+    r"(?:스킨십|신체\s*접촉)\S{0,3}\s*(?:\S+\s+){0,2}?(?:거부감\s*(?:이\s*)?없|괜찮|허용|가능|ok|오케이|받아\s*들|"
+    r"(?:예민|민감|까다롭)\S{0,2}\s*(?:지\s*)?않|개의치\s*않|신경\s*(?:안|쓰지\s*않)|관대|익숙|이해해?\s*주)|"
     r"(?:개인|사적인?|단둘|둘만의?)\s*(?:\S+\s+)?(?:술자리|만남|데이트)\S{0,3}\s*(?:\S+\s+)?(?:동행|참석|가능|필수)|"
     r"(?:사장|대표|부장|이사|상무|임원|점장|팀장|원장|센터장)\S{0,4}\s*옆\s*자리\s*(?:필수|고정|앉)|"
     r"\b(?:accept|tolerate|be\s+(?:ok|okay|fine|comfortable)\s+with|be\s+open\s+to|welcome)\s+(?:\w+\s+){0,2}"
@@ -51,14 +52,18 @@ _SEXUAL_DEMAND = re.compile(
 # Drinks or a night alone with a superior, demanded ("사장님과 따로 술자리 및 1박").
 _KO_ALONE_WITH_SUPERIOR = re.compile(
     r"(?:사장|대표|부장|이사|상무|임원|점장|팀장|원장)\S{0,4}\s*(?:\S+\s+){0,2}?(?:따로|단둘이|둘이서|개인적으로|1\s*:\s*1로?)\s*(?:\S+\s+){0,2}?"
-    r"(?:저녁\s*(?:\S+\s+)?술|술자리|1\s*박|숙박|호텔|모텔|데이트|드라이브)")
+    r"(?:저녁\s*(?:\S+\s+)?술|술자리|1\s*박|숙박|호텔|모텔|데이트|드라이브)|"
+    # A room shared with a superior ("출장 시 대표님과 같은 객실 사용 가능한 분"), or serving them at night ("밤에 '시중'").
+    r"(?:사장|대표|부장|이사|상무|임원|점장|팀장|원장|센터장)\S{0,4}\s*(?:\S+\s+){0,1}?(?:같은|한)\s*(?:방|객실|호실|숙소\s*방|침실)\S{0,3}\s*"
+    r"(?:\S+\s+)?(?:쓰|사용|숙박|투숙|이용|묵)|밤\S{0,2}\s*(?:에\s*)?['‘\"]?시중")
 # The English wording (private dinners, a hotel with the boss) is a sexual demand only when the
 # sentence is about the applicant's sex or looks: without that it may be a mentoring dinner, or a
 # resignation letter to "my boss at the hotel".
 _ALONE_WITH_SUPERIOR = re.compile(
     r"\b(?:private|intimate|one-on-one|late[-\s]night)\s+(?:dinners?|drinks|dates?|meetings?)\s+(?:\w+\s+){0,3}(?:the\s+)?"
     r"(?:ceo|boss|owner|manager|director|president)\b|"
-    r"\b(?:ceo|boss|owner|manager|director)\b[^.\n]{0,30}\b(?:hotel\s+rooms?|stay\s+the\s+night|private\s+dinners?)\b", re.I)
+    r"\b(?:ceo|boss|owner|manager|director)\b[^.\n]{0,30}\b(?:hotel\s+rooms?|stay\s+the\s+night|private\s+dinners?)\b|"
+    r"\bshar(?:e|ing)\s+(?:a\s+)?(?:hotel\s+)?(?:room|bed|suite)s?\s+with\s+(?:the\s+|our\s+|your\s+)?(?:ceo|boss|owner|manager|director|president)\b", re.I)
 _SEX_CUE = re.compile(r"여성|여자|여직원|아가씨|외모|예쁜|몸매|미모|섹시|\b(?:female|wom[ae]n|girls?|ladies|pretty|attractive|sexy|hot|"
                       r"if\s+you\s+know\s+what\s+i\s+mean)\b|['‘\"]open['’\"]", re.I)
 # The demand must be of the people applying (a sexual-harassment policy names the same acts).
@@ -87,3 +92,23 @@ def sexual_demand(text: str) -> re.Match | None:
     """A sexual demand put to applicants, unless the sentence forbids it."""
     return _first_unexcused((_SEXUAL_DEMAND, _KO_ALONE_WITH_SUPERIOR, _ALONE_WITH_SUPERIOR), text, lambda rx, sentence: bool(
         _POLICY.search(sentence) or (rx is _ALONE_WITH_SUPERIOR and not _SEX_CUE.search(sentence))))
+
+
+# Threats against applicants or staff: finding where they live, making them regret it, ending their
+# careers ("we will find out where you live and make sure you regret it", "'dealt with'", "집 주소
+# 알아내서 찾아갑니다", "후회하게 만들어 드립니다").
+_THREAT = re.compile(
+    r"\b(?:find\s+out|know|track\s+down|look\s+up|figure\s+out)\s+where\s+(?:you|they|he|she|(?:the\s+|our\s+)?(?:drivers|applicants|candidates|"
+    r"workers|employees|staff|people|hires)|your\s+(?:family|parents|kids)|their\s+famil(?:y|ies))\s+lives?\b|"
+    r"\bmake\s+(?:sure\s+)?(?:you|they|him|her|them)\s+(?:regret|pay\s+for|suffer)\b|"
+    r"\b(?:found|tracked\s+down|hunted\s+down|caught)\s+and\s+['\"‘“]?(?:dealt\s+with|punished|taught\s+a\s+lesson|made\s+to\s+pay)|"
+    r"\b(?:end|ruin|destroy|kill)\s+(?:your|their|his|her)\s+(?:careers?|lives|life|reputations?)\b|"
+    r"\b(?:you|they)(?:'ll|\s+will)\s+(?:regret|be\s+sorry)\b|"
+    r"(?:집|사는\s*곳|주소|거주지|자택)\S{0,3}\s*(?:\S+\s+){0,2}?(?:찾아가|찾아갈|다\s*알고\s*있)|"
+    r"후회하게\s*(?:만들|해\s*(?:주|드)|될\s*(?:거|것))|(?:업계|바닥)에서\s*(?:\S+\s+)?(?:퇴출|못\s*(?:버티|발붙|일하))",
+    re.I)
+
+
+def threat(text: str) -> re.Match | None:
+    """A threat made in the posting, unless the sentence forbids or reports such things."""
+    return _first_unexcused((_THREAT,), text, lambda _rx, sentence: bool(_POLICY.search(sentence)))

@@ -96,7 +96,8 @@ _NOT_PUBLIC = re.compile(
     r"(?:협의|협상|논의|검토|물밑\s*작업|추진)\s*중|계약서?\s*상\s*비공개|(?:비공개|대외비|기밀|극비|비밀)(?:긴|인데|라서|지만|이긴|이지만|이라|입니다만)|"
     r"(?:서명|체결|계약)\s*(?:직전|전|예정)|(?:이사회|주총|주주\s*총회|경영\s*회의)\s*(?:\S{0,3}\s*)?(?:통과|승인|의결|보고)\s*전|비밀\s*유지\s*(?:기간|중)|발표\s*예정|(?:보도\s*자료|기사)\S{0,2}\s*(?:나가기|배포)\s*전|"
     r"아직\s+\S{1,8}\s*전(?:이|인|입니다|이에요|이라|이니)|(?:직원|팀원|구성원|사내|내부|외부)\S{0,2}\s*(?:은|는|도|들은|들도)?\s*(?:아직\s*)?(?:몰라|모르|모릅)|"
-    r"\b(?:staff|employees|the\s+team|nobody|no\s+one)\s+(?:doesn'?t|don'?t|does\s+not|do\s+not)\s+know\s+(?:yet|about\s+it)?|\bstill\s+under\s+(?:an?\s+)?nda\b|미공개|미출시|미발표|출시\s*전|출시할|출시\s*예정|"
+    r"\b(?:staff|employees|the\s+team|nobody|no\s+one)\s+(?:doesn'?t|don'?t|does\s+not|do\s+not)\s+know\s+(?:yet|about\s+it)?|\bstill\s+under\s+(?:an?\s+)?nda\b|미공개|미출시|미발표|출시\s*전|출시할|출시\s*예정|공개\s*예정|"
+    r"(?:내부|사내)\s*(?:모델\s*명|코드\s*명|명칭|프로젝트\s*명)|"
     r"\b(?:unreleased|non-public|(?:isn'?t|aren'?t|is\s+not|are\s+not)\s+(?:yet\s+)?(?:public|announced|official|disclosed))\b|"
     r"\b(?:contract|deal|agreement)\s+(?:isn'?t|is\s+not|hasn'?t\s+been|has\s+not\s+been|not)\s+(?:yet\s+)?signed|\babout\s+to\s+sign\b|"
     r"\bLOI\b|\bletter\s+of\s+intent\b|의향서|[\[【(]\s*(?:대외비|기밀|극비|사내\s*한정|내부\s*한정|confidential|internal\s+only)\s*[\]】)]|검토안|도장\s*(?:찍기|찍은\s*적)?\s*전|계약\s*전|비밀리에|몰래|극비|"
@@ -118,7 +119,8 @@ _INTERNAL_FACT = re.compile(
     r"(?:매출|영업\s*이익|순이익|손실|적자|흑자|비용|원가|재고)\S{0,3}\s*(?:\S{0,6}\s*){0,2}(?:-?\d[\d.,]*\s*(?:억|만\s*원|천만|조|%)|얼마)|"
     r"(?:매달|매월|분기|올해|작년|지난\s*분기)\s*(?:\S{0,6}\s*){0,2}(?:얼마|몇\s*(?:억|명))|세무\s*조사|국세청|감사\s*(?:에서|결과)|"
     r"(?:직원|인원|인력)\S{0,3}\s*(?:\S{0,6}\s*)?몇\s*명|"
-    r"(?:본부장|팀장|대표|이사|임원|부장|과장|실장|CFO|CEO|CTO)\S{0,3}\s*(?:\S{0,4}\s*)?(?:연봉|급여|월급|보수)\S{0,3}\s*[\d억천만,.\s]*\d|"
+    r"(?:본부장|팀장|대표|이사|임원|부장|과장|실장|파트장|센터장|지점장|공장장|그룹장|점장|소장|차장|상무|전무|CFO|CEO|CTO)\S{0,3}\s*(?:\S{0,4}\s*)?"
+    r"(?:연봉|급여|월급|보수)\S{0,3}\s*[\d억천만,.\s]*\d|"
     # The pay of the person who held the job is that person's, named or not.
     r"(?:전임자|전\s*담당자|기존\s*담당자|퇴사자|前任者?)\S{0,3}\s*(?:\S{0,8}\s*)?(?:연봉|급여|월급|보수|처우)|"
     r"[가-힣]{2,4}\s*(?:님|씨|매니저|리드|팀장|과장|대리)\S{0,2}\s*(?:의\s*)?(?:연봉|급여|월급|보수)\S{0,3}\s*[\d억천만,.\s]*\d|"
@@ -128,6 +130,9 @@ _INTERNAL_FACT = re.compile(
     # Colleagues' pay by name and title, in a line or a table ("박OO 과장 6,200만", "| 팀장 | 최○○ | 9,800 |").
     r"(?:[가-힣]{2,4}|[가-힣][Oo○〇Ｏ*xX]{1,2})\s*(?:차장|부장|과장|대리|팀장|실장|이사|파트장|책임|선임|수석|매니저|사원|주임)님?\s*[:：]?\s*\d[\d,.]*\s*(?:만|억|천)|"
     r"(?:팀원|직원|동료|구성원|팀)들?\S{0,2}\s*(?:현재\s*)?(?:연봉|급여|월급)\S{0,3}\s*(?:\S+\s+){0,2}?(?:표|리스트|목록|테이블|붙여|공개|참고)|"
+    r"\b(?:include|list|show|publish|add|share|put)\s+(?:the\s+|our\s+)?(?:current\s+|existing\s+|actual\s+)?(?:team|colleagues?|staff|employees?|"
+    r"coworkers?)(?:'s|')?\s+(?:pay|salar(?:y|ies)|compensation|wages)\b|"
+
     r"[가-힣]{2,4}\s*(?:님|씨|\s(?:차장|부장|과장|대리|팀장|실장|이사|파트장|책임|선임|수석|매니저)님?)\S{0,2}\s*(?:\S{0,6}\s*)?\d[\d,.]*\s*"
     r"(?:만\s*원|억\s*원?|천만\s*원?)\S{0,3}\s*(?:정도\s*)?(?:받|수령)|"
     r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?'s\s+(?:salary|pay|compensation|base\s+pay)\s+(?:is|was|of)\b|"
@@ -249,10 +254,30 @@ _NAMED_SECRET = re.compile(
     r"['\"‘“「『][^'\"’”」』\n]{1,30}['\"’”」』][^.\n]{0,40}(?:미공개|비공개|대외비|기밀|극비|\bunannounced\b|\bconfidential\b)", _I)
 
 
+# A table whose header names pay, and its rows that name a person ("| Person | Title | Annual pay |",
+# "| Park Minji | Senior Brand Manager | 78M KRW |"): colleagues' pay, whatever the ask around it says.
+_PAY_HEADER = re.compile(r"(?m)^\s*\|.*(?:연봉|급여|월급|보수|처우|\b(?:pay|salary|salaries|compensation|wages?|ctc)\b).*\|\s*$", re.I)
+# (Levels, titles and totals are not people: "| Senior Engineer | 80M |", "| 주니어 | 4,000만 |".)
+_NOT_A_NAME_EN = (r"(?!(?:Senior|Junior|Lead|Principal|Staff|Entry|Mid|Head|Chief|Product|Brand|Software|Data|Sales|Marketing|"
+                  r"Account|Store|Team|Level|Base|Total|Average|New|Current|Target)\b)")
+_NOT_A_NAME_KO = (r"(?!주니어|시니어|신입|경력|사원|주임|대리|과장|차장|부장|팀장|실장|리드|매니저|인턴|이사|상무|전무|임원|평균|합계|"
+                  r"최소|최대|기본|초봉|연봉|직급|레벨|구간|범위)")
+_NAMED_ROW = re.compile(r"(?m)^\s*\|.*(?:\b" + _NOT_A_NAME_EN + r"[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[a-z]+)?\b|(?<![가-힣])" + _NOT_A_NAME_KO
+                        + r"[가-힣][가-힣Oo○*]{1,3}(?:\s*(?:님|씨))?\s*\|).*\d[\d,.]*\s*(?:M|K|만|억|천만|million|원|KRW|USD)?.*\|\s*$")
+
+
+def _pay_table_rows(text: str) -> list[ConfidentialHit]:
+    header = _PAY_HEADER.search(text)
+    if not header:
+        return []
+    return [ConfidentialHit("ask", m.start(), m.end(), m.group(0)) for m in _NAMED_ROW.finditer(text, header.end())
+            if not re.fullmatch(r"[\s|:-]+", m.group(0))]
+
+
 def scan_confidential_ask(text: str) -> list[ConfidentialHit]:
     """A request that asks to put confidential content into the posting."""
     hits: list[ConfidentialHit] = []
-    hits += _secret_business(text)
+    hits += _secret_business(text) + _pay_table_rows(text)
     for m in _NAMED_SECRET.finditer(text):
         s0, s, e2 = _clause_window(text, m.start())
         if not _leaves_out(text[s:e2]):

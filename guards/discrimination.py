@@ -65,6 +65,9 @@ def _kiwi():
     return kiwi
 
 
+_HISTORY_NOUNS = ("경력", "이력", "경험", "전력", "기록")
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentence spans: line breaks, bullets and sentence punctuation end a sentence."""
     return _sentences(text)
@@ -441,6 +444,7 @@ def _scan_sentence_ko(sentence: str, tokens, offset: int) -> list[ConceptHit]:
         j = i + 1
         person_attr = lemma in KO_PERSON_ATTRS or cat == "origin_region"
         while j < n and (tokens[j].form in ATTRIBUTE_EXTENSIONS or tokens[j].tag in ("SN", "NR", "XSN", "SP", "SO", "SSO", "SSC")
+                         or (lemma in _UNION_BODIES and tokens[j].form in _HISTORY_NOUNS)
                          or _ko_attribute(tokens, j) is not None or tokens[j].form in ("세", "살", "대")
                          or (tokens[j].form == "약" and j + 1 < n and tokens[j + 1].form in ("복용", "처방", "투약"))):
             person_attr = person_attr or _lemma(tokens[j]) in KO_PERSON_ATTRS  # "B형 간염 보균자": the phrase names a person
@@ -670,8 +674,10 @@ def _predicate_after(tokens, j: int, cat: str, attr_lemma: str) -> tuple[int, st
             continue  # ("장애인은 안 받아요" refuses the people themselves)  # "장애우분들은 관련 서류 제출 시 … 우대": the lawful preference's paperwork
         if (lemma in KO_COLLECT or t.form in KO_COLLECT) and not takes_people and cat in (
                 "family", "origin", "marital", "religion", "rrn", "appearance", "age", "disability", "belief", "orientation"):
+            # (Kiwi may read 불필요 as the prefix 불 and 필요.)
             if _negated_after(tokens, k) or _negated_before(tokens, k) or any(
-                    _lemma(x) in ("금지", "불필요", "생략", "불요", "삭제") for x in tokens[k + 1:k + 3]):
+                    _lemma(x) in ("금지", "불필요", "생략", "불요", "삭제") for x in tokens[k + 1:k + 3]) \
+                    or "".join(x.form for x in tokens[k + 1:k + 3]).startswith(("불필요", "불요")):
                 return None  # "출신지, 가족관계 기재 금지": the field forbidden, as blind hiring asks
             if any(x.form == "가능" for x in tokens[k + 1:k + 4]):
                 continue  # "영문 이력서로 제출 가능": a permission, not a demand
@@ -681,7 +687,10 @@ def _predicate_after(tokens, j: int, cat: str, attr_lemma: str) -> tuple[int, st
             continue
         # The ending after an honorific ("있으신 분") is the same modifier.
         e = next((m for m in range(k + 1, n) if tokens[m].tag != "EP"), n)
-        if lemma in ("있다", "없다") and k - j <= 2 and e + 1 < n and tokens[e].tag == "ETM" \
+        # ("노조 활동 경력이 없는 분": the attribute's history, in however many such nouns.)
+        if lemma in ("있다", "없다") and (k - j <= 2 or all(x.tag in ("JKS", "JX") or (x.tag.startswith("NN") and (
+                x.form in ATTRIBUTE_EXTENSIONS or x.form in _HISTORY_NOUNS)) for x in tokens[j:k])) \
+                and e + 1 < n and tokens[e].tag == "ETM" \
                 and tokens[e + 1].form in PERSON_NOUNS and tokens[e + 1].tag.startswith("N"):
             # "출산 계획이 없는 분", "아이 있는 엄마": the wanted person described by the attribute.
             rest = _predicate_after(tokens, e + 2, cat, attr_lemma)
@@ -918,10 +927,17 @@ _KO_IN_EN = re.compile("|".join(sorted((re.escape(w) for w in KO_ATTRIBUTES
 
 
 def _neutral_en(sentence: str) -> bool:
-    """A neutral wording in the sentence; "isn't wheelchair accessible" is a reason for a limit, not one."""
+    """A neutral wording in the sentence; "isn't wheelchair accessible" is a reason for a limit, not one,
+    and "applicants with union ties will not be considered" turns people away (the attribute itself
+    not considered is neutral)."""
     return any(not (m.group(0).lower().startswith("accessib")
                     and re.search(r"(?:n't|\bnot|\bno|\bnever)\s+(?:\w+\s+){0,2}$", sentence[:m.start()], re.I))
+               and not (m.group(0).lower().startswith("will") and _PEOPLE_WITH.search(sentence[:m.start()]))
                for m in _EN_NEUTRAL.finditer(sentence))
+
+
+_PEOPLE_WITH = re.compile(r"\b(?:applicants?|candidates?|people|persons?|individuals?|anyone|those|workers?|hires?)\s+"
+                          r"(?:with|who|having|from|that|whose)\b", re.I)
 
 
 def _offers_accommodation(sentence: str) -> bool:
@@ -1068,7 +1084,7 @@ _ATTR_LABELS = {
 }
 _COND_LABELS = {"우대", "우대사항", "우대조건", "자격", "자격요건", "지원자격", "필수", "필수사항", "조건", "요건", "선호", "희망",
                 "requirements", "requirement", "preferred", "eligibility", "qualifications", "req", "reqs", "must", "nice to have"}
-_FIELD = re.compile(r"(?m)(?:^|[,;.(]\s*)[ \t\-*•·]*(?P<label>[^:：\n,;.(]{1,20}?)\s*[:：]\s*(?P<value>[^\n,;]+)")
+_FIELD = re.compile(r"(?m)(?:^|[,;.(]\s*)[ \t\-*•·]*(?P<label>[^:：\n,;.(]{1,20}?)[ \t]*[:：][ \t]*(?P<value>[^\n,;]+)")
 _FIELD_NEUTRAL = re.compile(r"무관|상관\s*없|불문|제한\s*없|관계\s*없|누구나|\b(?:any|all|none|n/?a|not\s+required|regardless|"
                             r"open\s+to\s+all)\b", re.I)
 _SKILL_VALUE = re.compile(r"경험|경력|자격증|지식|역량|능력|이해|전공|학위|가능자|가능하신|experience|knowledge|skills?|degree|"
@@ -1111,8 +1127,13 @@ def _table_fields(text: str) -> list[tuple[str, str, int, int]]:
     return out
 
 
-_FORM_CONTEXT = re.compile(r"지원서|입사\s*지원|양식|서식|제출\s*서류|기재\s*항목|application\s+form|form\s+fields?|résumé|resume", re.I)
-_LIST_ITEM = re.compile(r"(?:^|\s)(?:\d{1,2}[.)]|[-*•·])\s*(?P<items>[^\n]+?)(?=\s+\d{1,2}[.)]\s|\n|$)")
+_FORM_CONTEXT = re.compile(r"지원서|입사\s*지원|양식|서식|제출\s*서류|기재\s*항목|질문지|사전\s*질문|문항|application\s+form|form\s+fields?|"
+                           r"questionnaire|résumé|resume", re.I)
+# ("Q3. …": a numbered question is an item too; "- [ ] …": a checklist's box is not part of it.)
+_LIST_ITEM = re.compile(r"(?:^|\s)(?:Q?\d{1,2}[.):]|[-*•·])\s*(?:\[[ xX✓]?\]\s*|[☐□☑]\s*)?(?P<items>[^\n]+?)(?=\s+Q?\d{1,2}[.)]\s|\n|$)")
+# An item that ends by asking ("향후 3년 내 결혼 계획 유무", "수술 이력이 있다면 기재"): however long,
+# it is a slot the applicant fills in.
+_ASKING_END = re.compile(r"(?:유무|여부|있다면\s*기재|기재|기입|작성|이력|계획)\s*$")
 
 
 _REQ_HEADING = re.compile(r"^\s*[\[【(]?\s*(?:자격\s*요건|지원\s*자격|우대\s*사항|필수\s*(?:요건|사항)|인재상|원하는\s*인재\S{0,2}|후보자?\s*프로필|requirements|qualifications|"
@@ -1202,7 +1223,8 @@ _SLOT_CONTEXT = re.compile(r"지원서|입사\s*지원|양식|서식|면접|인�
 # A privacy notice listing what is not collected ("민감정보: 사상·신념, …, 건강").
 _PRIVACY_NOTICE = re.compile(r"민감\s*정보|개인\s*정보\s*(?:보호|처리|수집)|고유\s*식별|\bsensitive\s+(?:data|information)|\bprivacy\b", re.I)
 _SLOT_REFUSED = re.compile(r"않|말고|마세요|말아|금지|불필요|제외|마스킹|빼\s*(?:고|주|줘|주세요)|없애|삭제|\b(?:no|not|never|don'?t|without|avoid|remove|drop)\b", re.I)
-_BIRTH_LABEL = re.compile(r"출생\s*(?:연도|년도)|생년|birth\s*year|year\s+of\s+birth|born", re.I)
+_BIRTH_LABEL = re.compile(r"출생\s*(?:연도|년도)|생년|birth\s*year|year\s+of\s+birth|born|"
+                          r"(?:born|birth(?:[_\s-]*year)?)[_\s-]*(?:after|before|from|since|until|min|max)|(?:min|max)[_\s-]*birth[_\s-]*year", re.I)
 # A date of birth that decides ("Date of birth (auto-reject if before 1995-01-01)", "생년월일 1990년 이전은 탈락").
 _BIRTH_CUTOFF = re.compile(r"(?:date\s+of\s+birth|\bDOB\b|birth\s*(?:date|year)|생년월일|출생\s*(?:연도|년도))[^.\n]{0,40}?"
                            r"(?:auto-?reject\w*|reject\w*|탈락|불합격|제외|(?:if|when)\s+(?:born\s+)?(?:before|after)\s+\d|"
@@ -1235,7 +1257,8 @@ def _form_slot_hits(text: str) -> list[ConceptHit]:
         out.append(ConceptHit("age", "ko" if re.search(r"[가-힣]", m.group(0)) else "en", m.start(), m.end(), m.group(0)[:40], "(birth cutoff)"))
     for item, _, s, e in _form_items(text):
         whole = text[s:e]
-        if len(item.split()) > 4 or len(whole) > 160 or re.search(r"[.!?]['\"’”]?\s*$", item) or _SLOT_REFUSED.search(whole) \
+        if (len(item.split()) > 4 and not _ASKING_END.search(item)) or len(whole) > 160 \
+                or re.search(r"[.!?]['\"’”]?\s*$", item) or _SLOT_REFUSED.search(whole) \
                 or _SLOT_LAWFUL.search(whole) or _BENEFIT_ITEM.search(whole) or _PRIVACY_NOTICE.search(whole) \
                 or not _FORM_CONTEXT.search(text[max(0, s - 200):s]):
             continue  # a sentence or a benefit, not a field's name; the fields refused; or no form just before
@@ -1243,6 +1266,39 @@ def _form_slot_hits(text: str) -> list[ConceptHit]:
             if cat != "origin_region":
                 out.append(ConceptHit(cat, "ko" if re.search(r"[가-힣]", item) else "en", s, e, item, "(form item)"))
                 break
+        else:
+            if _TREATMENT_HISTORY.search(item):
+                out.append(ConceptHit("disability", "ko" if re.search(r"[가-힣]", item) else "en", s, e, item, "(form item)"))
+    return out
+
+
+# A medical history asked in a form ("최근 5년 내 입원 또는 수술 이력", "hospitalisations in the last 5 years"):
+# words that are a duty elsewhere ("수술실 간호사"), so read as an attribute only as a form's item.
+_TREATMENT_HISTORY = re.compile(r"(?:입원|수술|통원|투약|복용\s*(?:중인\s*)?약)[^\n]{0,12}?(?:이력|경험|여부|사실|유무|기록)|"
+                                r"\b(?:hospitali[sz]ations?|surgeries|surger(?:y|ies)\s+history|medications?\s+(?:taken|history))\b", re.I)
+
+
+# A condition section named as where a phrase goes ("우대사항에 충청도 출신을 넣어 달라", "add 'male' to the
+# preferred qualifications"): the phrase becomes a condition, whatever predicate it lacks.
+_KO_SECTION_INSERT = re.compile(r"(?:우대\s*(?:사항|조건)|자격\s*(?:요건|조건)|지원\s*자격|필수\s*(?:요건|조건|사항))\s*(?:에|란에|쪽에|으로|로)\s+"
+                                r"(?P<what>[^.\n]{1,30}?)\s*(?:을|를|도|이라고|라고)?\s+(?:(?:꼭|좀|같이|함께|그대로|반드시|살짝)\s+)?"
+                                r"(?:넣|추가|포함|명시|기재|써|적)")
+_EN_SECTION_INSERT = re.compile(r"\b(?:add|include|put|list|mention)\s+(?P<what>[^.\n]{1,40}?)\s+(?:to|in|under|as)\s+(?:the\s+|our\s+)?"
+                                r"(?:preferred(?:\s+qualifications)?|requirements?|qualifications?|nice[-\s]to[-\s]haves?|must[-\s]haves?|a\s+(?:plus|requirement))\b",
+                                re.I)
+
+
+def _section_insertions(text: str) -> list[ConceptHit]:
+    out: list[ConceptHit] = []
+    for rx in (_KO_SECTION_INSERT, _EN_SECTION_INSERT):
+        for m in rx.finditer(text):
+            what = m.group("what")
+            if _FIELD_NEUTRAL.search(what) or _SKILL_VALUE.search(what) or re.search(r"관심|흥미|\binterest", what, re.I) \
+                    or _THING_AFTER_KO.match(what.lstrip("'\"‘“ ")):
+                continue  # "우대사항에 관련 자격증 보유를 넣어", "'임산부 스킨케어 시장에 관심 있는 분'": a skill or a market
+            if cat := _value_attribute(what, excluding=True):
+                out.append(ConceptHit(cat, "ko" if rx is _KO_SECTION_INSERT else "en", m.start("what"), m.end("what"),
+                                      what, "(put in a condition section)"))
     return out
 
 
@@ -1274,7 +1330,7 @@ def scan_concepts(text: str, languages: tuple[str, ...] = ("ko", "en")) -> list[
         hits += scan_korean(text)
     if "en" in languages:
         hits += scan_english(latin_words_apart(text))
-    hits += [h for h in _field_hits(text) + _requirement_items(text) + _form_slot_hits(text)
+    hits += [h for h in _field_hits(text) + _requirement_items(text) + _form_slot_hits(text) + _section_insertions(text)
              if not any(o.start < h.end and h.start < o.end for o in hits)]
     return [h for h in hits if not lawful_in_context(text, h.start, h.end, h.category) and not quoted_for_removal(text, h.start)]
 
@@ -1315,7 +1371,7 @@ def lawful_reading(text: str, start: int, end: int) -> bool:
         return True  # "20대부터 50대까지 다양한 연령대의 팀원": the team's range, not a limit
     if _ASKED_ABOUT.match(text[end:end + 30]):
         return True  # "나이 제한 있냐는 문의가 많았어요": what applicants asked, not what is set
-    if _INCLUSIVE_AFTER.match(text[end:end + 30]) or _ANYONE.search(text[start:end]):
+    if _INCLUSIVE_AFTER.match(text[end:end + 30]) or _ANYONE.search(text[start:end + 8]):
         return True  # "50대 지원자도 환영", "Native Japanese speakers are welcome too", "30대·40대 누구나"
     if any(t.start() <= start < t.end() for t in _LAW_TITLE.finditer(text, max(0, start - 120), min(len(text), end + 120))):
         return True  # "the Act on the Protection of Children and Youth Against Sex Offenses": a law's name
@@ -1386,7 +1442,10 @@ _INCLUSIVE_AFTER = re.compile(r"\s*\)?\s*(?:분들?\s*)?(?:의\s*)?(?:지원\s*)
                               r"\s*(?:are|is)\s+(?:also\s+|very\s+|more\s+than\s+)?welcome(?:d)?\s+(?:too|as\s+well|also)\b|"
                               r"\s*(?:are|is)\s+also\s+welcome", re.I)
 _ANYONE = re.compile(r"누구나|누구든지|\b(?:anyone|everyone)\s+(?:is\s+)?(?:welcome|can\s+apply|may\s+apply)\b|"
-                     r"\bopen\s+to\s+(?:anyone|everyone)\b", re.I)
+                     r"\bopen\s+to\s+(?:anyone|everyone)\b|"
+                     # "welcomes applicants of every age, gender, nationality": all of them, none picked
+                     r"\b(?:every|all|any)\s+(?:ages?|genders?|sex(?:es)?|nationalit\w*|religions?|faiths?|backgrounds?|ethnicit\w*|"
+                     r"races?|orientations?|abilit\w*|disabilit\w*)\b|모든\s*(?:연령|성별|국적|종교|배경)", re.I)
 # The people who work here now ("현재 FE팀 7명은 … 함께 일하고 있습니다", "a 58-year-old engineer who
 # joined last year"), said with no wish about whom to hire.
 _CURRENT_STAFF = re.compile(r"(?:함께|같이)\s*일하고\s*있|재직\s*(?:중|하고)|근무\s*(?:중이|하고\s*있)|구성(?:돼|되어)\s*있|"
@@ -1423,7 +1482,9 @@ _QUOTED_QUESTION_ASKED = re.compile(r"[^.\n]{0,20}?(?:냐|니|나요|는지|까�
 # The attribute of the staff a benefit is for ("자녀 둔 직원은", "자녀가 있는 임직원에게").
 _STAFF_BEARER = re.compile(r"\S+?\s*(?:이|가|을|를)?\s*(?:둔|두신|가진|있는|키우는)?\s*(?:임?직원|재직자|구성원|팀원)(?:들)?(?:은|는|에게|에겐|께|의)(?![가-힣])|"
                            r"\S+?\s*(?:이|가)?\s*(?:둔|두신|가진|있는|키우는)\s*(?:임?직원|재직자|구성원|팀원)들\s")
-_DIVERSITY_AFTER = re.compile(r"[^.\n]{0,12}?다양한?\s*(?:연령|나이|세대|성별|국적|배경|출신)", re.I)
+# ("20대부터 40대까지 고루 있음", "40대 후반까지 섞여 있어요": how the team is spread, said of it.)
+_DIVERSITY_AFTER = re.compile(r"[^.\n]{0,12}?(?:다양한?\s*(?:연령|나이|세대|성별|국적|배경|출신)|"
+                              r"(?:고루|골고루|고르게)\s*(?:있|분포|섞)|섞여\s*있|섞인\s*(?:팀|조직|구성))", re.I)
 _YOUTH_PROGRAM = re.compile(r"장려금|지원\s*사업|청년\s*(?:일자리|고용|내일|도약|인턴|디딤돌)|고용\s*센터|정부\s*지원|고용노동부", re.I)
 
 

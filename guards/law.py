@@ -54,6 +54,8 @@ def _p(*patterns: str) -> tuple[re.Pattern, ...]:
 LAW_RULES: tuple[LawRule, ...] = (
     LawRule("KR-AGE-001", "ko", "고용상 연령차별금지 및 고령자고용촉진에 관한 법률 제4조의4", "age",
             _p(r"(만\s*)?\d{2}\s*(세|살)\s*(이하|미만|까지|이내|이상|초과|~|-)",
+               # Hiring to keep or lower the team's average age ("팀 평균 연령(29세) 유지를 위해").
+               r"평균\s*(?:연령|나이)\S{0,3}\s*(?:\(\s*\d{2}\s*세?\s*\)\s*)?(?:을|를)?\s*(?:유지|맞추|맞춰|낮추|낮춰|젊게)",
                r"(?<![\d,~])[2-6]0\s*대\s*(초반|중반|후반)?\s*(만|이하|까지|여성|남성|남자|여자|인재|개발자|지원자|직원|분|청년)"
                r"(?!\s*(을|를|의|이|가)?\s*(고객|타깃|타겟|소비|소비자|유저|사용자|시장|층|대상|세대|인구|가구|커뮤니티|취향|트렌드|페르소나))"
                r"(?!\s*(?:이|가|들이)\s*(?:많|대부분|주로|절반|주를|주축|다수|\d+\s*%))"  # "20대 여성이 많은 팀": who is there, not who is wanted
@@ -171,7 +173,10 @@ LAW_RULES: tuple[LawRule, ...] = (
             "Sex-based limits are unlawful (Title VII).", "Remove the sex condition."),
     LawRule("EN-ORIGIN-001", "en", "Title VII of the Civil Rights Act (national origin)", "origin",
             _p(r"\bnative\s+(english|korean|japanese)\s+speakers?\b", r"\b(american|korean|us)[-\s]born\b",
-               r"\bno\s+(foreigners|immigrants)\b"),
+               r"\bno\s+(foreigners|immigrants)\b",
+               # A citizenship asked of every applicant ("Korean citizenship required", "must be a Korean citizen").
+               r"\b(?:korean|american|us|u\.s\.)\s+citizenship\s+(?:is\s+)?(?:required|only|a\s+must|mandatory)\b",
+               r"\bmust\s+(?:be|hold)\s+(?:a\s+)?(?:korean|american|us|u\.s\.)\s+(?:citizen|citizenship|national)s?\b"),
             "National-origin limits are unlawful (Title VII).",
             "Ask for the language proficiency the job needs (e.g. 'fluent in English')."),
     LawRule("EN-DISAB-001", "en", "Americans with Disabilities Act (ADA)", "disability",

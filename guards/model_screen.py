@@ -15,6 +15,13 @@ REJECT_CLASSES = ("off_domain", "injection", "abusive")
 # lawful requests stayed at or below 0.5% while recall rose over the rules alone.
 REJECT_AT = 0.6
 FIX_AT = {"discriminatory": 0.7, "sensitive_request": 0.6}
+# In a long request (a pasted brief, a YAML block, a checklist) one line may be the whole attack while
+# the rest dilutes the score: a line that reads as one to refuse this surely, by itself, refuses the
+# request. (At 0.9 no line of 1,500 pasted real postings and no lawful long request of the blind
+# holdout_v19 did; at 0.8 one did.)
+LONG_REQUEST_CHARS = 200
+LINE_REJECT_AT = 0.9
+MIN_LINE_CHARS = 15
 # A sentence that goes must read as the ask by itself at least this surely.
 SENTENCE_AT = 0.5
 # At most this many sentences go for one class; past that the request is left to the output checks.
@@ -59,6 +66,22 @@ def refusal(text: str) -> tuple[str, float] | None:
     scores = m.scores(text)
     cls = max(REJECT_CLASSES, key=lambda c: scores[c])
     return (cls, scores[cls]) if scores[cls] >= REJECT_AT else None
+
+
+def line_refusal(text: str) -> tuple[str, float, str] | None:
+    """(class, probability, line) when one sentence of a long request reads, by itself, as one to refuse."""
+    if (m := model()) is None or len(text) < LONG_REQUEST_CHARS:
+        return None
+    best: tuple[str, float, str] | None = None
+    for a, b in sentence_spans(text):
+        line = text[a:b].strip()
+        if len(line) < MIN_LINE_CHARS:
+            continue
+        scores = m.scores(line)
+        cls = max(REJECT_CLASSES, key=lambda c: scores[c])
+        if scores[cls] >= LINE_REJECT_AT and (best is None or scores[cls] > best[1]):
+            best = (cls, scores[cls], line)
+    return best
 
 
 def without_ask(text: str, cls: str) -> tuple[str, list[str]] | None:

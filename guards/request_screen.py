@@ -10,12 +10,12 @@ import re
 from dataclasses import dataclass, field
 
 from core.schemas import Finding
-from guards.abuse import group_hate, sexual_demand
+from guards.abuse import group_hate, sexual_demand, threat
 from guards.confidential import LEAVE_OUT, ONBOARDING_OR_DUTY, scan_confidential_ask, secret_sentences
 from guards.initials import SPACED_WORDS, expand_initials
 from guards.discrimination import youth_programme
 from guards.law import remove_spans, scan_law
-from guards.model_screen import REJECT_CLASSES, refusal, without_ask  # noqa: F401 (REJECT_CLASSES: the screen's refused classes)
+from guards.model_screen import REJECT_CLASSES, line_refusal, refusal, without_ask  # noqa: F401 (REJECT_CLASSES: the screen's refused classes)
 from guards.pii import mask_pii
 from guards.text import (
     collapse_digit_spacing,
@@ -169,6 +169,8 @@ INJECTION_PHRASES = _rx(
     r"(?:앞의?|위의?|이전의?|작성|모든)\s*(?:\S{0,6}\s*)?규칙\S{0,3}\s*(?:은|는)?\s*(?:모두|전부|다)?\s*무효|"
     r"(?:넣지|쓰지|공개하지|말하지|언급하지|노출하지)\s*말(?:라|라는|아야\s*할)\S{0,2}['’\"”]?\s*(?:고|는)?\s*(?:\S+\s+)?(?:전달\s*받|지시\s*받|안내\s*받|설정된|들은|받은)|"
     r"\b(?:told|instructed|asked)\s+(?:not\s+to|to\s+never)\s+(?:include|mention|reveal|share|publish)\b[^.\n]{0,40}\b(?:list|items|all|every)\b|"
+    r"\b(?:list|print|show|give|tell|output|share|name|enumerate|spell\s+out)\b[^.\n]{0,60}\byou(?:'ve|\s+have|\s+were|'re|\s+are)?\s+(?:been\s+)?"
+    r"(?:told|instructed|asked|configured|set\s+up|programmed)\s+(?:not\s+to|to\s+(?:never|avoid|hide|exclude|redact|block|withhold|leave\s+out))\b|"
     r"\byour\s+(?:configuration|config|setup|system)\s+(?:text|settings|file|message|prompt)\b|"
     r"\b(?:terms|items|entries|words|names)\s+(?:configured|registered|stored|flagged|on\s+file)\s+(?:for|as|with)\b|"
     r"\bredaction\b[^.\n]{0,30}\b(?:disabled|turned\s+off|suspended|lifted|waived|not\s+(?:needed|required|applied))\b|"
@@ -300,9 +302,9 @@ HARMFUL = _rx(
 # An ask for something other than a posting ("피보나치 코드 짜줘", "translate this letter").
 # Artifacts that are not a posting, whatever hiring words come with them ("채용 축하 건배사 써줘").
 NON_POSTING_ARTIFACT = _rx(
-    r"(?<![가-힣])시\s*(를|한\s*편|하나|한\s*수)\s*(?:\S{0,8}\s+){0,2}(써|지어|만들어|작성)",
+    r"(?<![가-힣])시\s*(를|한\s*편|하나|한\s*수)(?:이랑|랑|과|와|만|도)?\s*(?:\S{0,8}\s+){0,2}(써|지어|만들어|작성)",
     r"(?<![가-힣])(노래|가사|소설|농담|유머|레시피|요리법|연애\s*편지|건배사|축사|축시|삼행시|랩|시조|독후감|반성문|"
-    r"카톡\s*문구|문자\s*문구|사과문|해명문|위로\s*문구|권고\s*사직\s*\S*\s*문구|동화|에세이|단편)(?:를|을|도|좀|하나|한\s*편|한\s*곡)?\s+"
+    r"카톡\s*문구|문자\s*문구|사과문|해명문|위로\s*문구|권고\s*사직\s*\S*\s*문구|동화|에세이|단편)(?:를|을|도|좀|하나|한\s*편|한\s*곡|만)?\s+"
     # What it should hold and how long ("재료랑 순서까지 자세하게", "A4 한 장 분량으로").
     r"(?:(?:\S{0,8}(?:게|로|랑|와|과|까지|이랑|하고|정도|씩|분량)|[A-Za-z]?\d+\S{0,4}|[한두세네]|장|개|줄|쪽|페이지)\s+){0,5}(써|지어|만들어|작성)",
     # A legal opinion, or a dismissal notice reviewed ("해고 통지서가 … 유효한지 법률 의견서 형식으로 검토해줘").
@@ -338,7 +340,13 @@ NON_POSTING_ARTIFACT = _rx(
     r"\bwhether\s+(?:we|i)\s+should\s+(?:reject|hire|interview|move\s+(?:him|her|them|it)?\s*(?:on|forward|to))",
     # Messages to the candidates who were turned down ("불합격 안내 문자 3종류 써주세요").
     r"(?:불합격|탈락|합격|면접\s*결과)\s*(?:안내|통보|통지)\s*(?:문자|메일|이메일|메시지|문구|연락|카톡)[^.\n]{0,60}?"
-    r"(?:써|작성|만들어)\s*(?:\S{0,3}\s*)?(?:줘|주세요|주실|줄래|달라|주시)",
+    r"(?:(?:써|작성|만들어)\s*(?:\S{0,3}\s*)?(?:줘|주세요|주실|줄래|달라|주시)|(?:써|작성해|보내)야)",
+    # The writer says it is no posting ("채용 관련이긴 한데 공고는 아니고요", "채용이랑은 상관없는데 …",
+    # "not a job posting this time") and no posting is asked for after it.
+    r"(?:^|[.!?\n]\s*|(?:한데|인데|지만|고요|구요)\s*)(?:이번\s*(?:건|에는?)\s*)?(?:채용\s*)?공고(?:는|가)\s*아니(?:고|라|에요|예요|구요|고요)(?![^\n]*(?:공고|JD))|"
+    r"채용(?:이랑|과|하고)(?:은|는)?\s*(?:\S+\s+)?(?:상관\s*없|관계\s*없|무관)(?:는데|지만|긴\s*한데|지만요)(?![^\n]*(?:공고|JD))|"
+    r"\b(?:this\s+is\s+|it'?s\s+)?not\s+(?:a|about\s+a)\s+(?:job\s+)?(?:posting|ad|listing)\b(?![^\n]*\b(?:posting|jd|job\s+ad)\b)|"
+    r"\b(?:nothing\s+to\s+do|unrelated)\s+(?:with|to)\s+(?:hiring|recruiting|recruitment|the\s+posting)\b",
     # Summarising a document that is not the posting ("회의록 3줄 요약해줘").
     # (A paper for a class too: "논문 요약 리포트 A4 3장 분량으로 써주세요".)
     r"(?<![가-힣])논문\S{0,3}\s*(?:\S+\s+){0,2}(?:요약|리뷰|리포트|레포트|과제|번역)[^.\n!?]{0,30}?"
@@ -352,6 +360,10 @@ NON_POSTING_ARTIFACT = _rx(
 # how a pasted posting talks to applicants ("경험을 설명해주세요"), so only short requests count.
 GENERIC_ASK = _rx(
     r"(?<![가-힣])(추천|설명|번역|요약|계산|비교|풀이|풀어|알려|가르쳐)\s*(을|를)?\s*(도\s*)?(해|좀\s*해)?\s*(줘|주세요|줄래|줘요|주라|달라|주실)",
+    # The same asks as English imperatives opening a sentence ("Compare the 2024 TV lineups … in a table").
+    r"(?:^|[.!?\n]\s*)(?:please\s+)?(?:compare|summari[sz]e|explain|calculate|recommend|analy[sz]e|forecast|predict|research|"
+    r"benchmark|proofread)\s+(?!(?:the\s+|our\s+|this\s+|these\s+|my\s+)?(?:job\b|posting|ad\b|jd\b|role|position|requirements|benefits|"
+    r"duties|qualifications|responsibilities|perks|sections?|draft|wording|salary|pay\b))(?:the|these|this|our|my|a|an|\d|top|how|why|what)\b",
 )
 GENERIC_ASK_MAX_CHARS = 400
 OFF_DOMAIN_ASK = _rx(
@@ -491,11 +503,46 @@ _HARVESTED = re.compile(
     r"입력\s*(?:하라|해야|필수))|\b(?:upload|collect|harvest|capture)\s+(?:\w+\s+){0,3}(?:passwords?|certificates?|credentials)\b", re.I)
 
 
+# Money the applicant pays first ("유니폼 보증금 15만원 선입금", "비자 대행비 200만원 선납", "'장비 보증금'
+# 30만 원을 지정 계좌로 입금"): prepaying, or a deposit or fee sent to the company's account.
+_PREPAID = re.compile(r"(?<![가-힣])(?:선입금|선납|선결제|선지불|선불\s*(?:입금|결제))|"
+                      r"(?:보증금|예치금|대행비|등록비|가입비|수수료|[가-힣]{1,4}비)['’\"]?\s*(?:\S+\s+){0,3}?"
+                      r"(?:지정|회사|담당자|아래|개인)\s*계좌\S{0,2}\s*(?:입금|송금|이체)|"
+                      r"\b(?:pay|send|wire|transfer|deposit)\s+(?:\w+\s+){0,3}(?:upfront|in\s+advance|before\s+(?:starting|training|you\s+start|departure))\b",
+                      re.I)
+# The company pays it, or helps with it ("교육비는 회사에서 선납", "보증금 대출 지원"), or handling such
+# payments is the duty ("법인카드 선결제 처리", "선납 세금 정산 경험").
+_COMPANY_PAYS = re.compile(r"회사\s*(?:가|에서|측에서|부담)|당사\s*(?:가|에서|부담)|전액\s*지원|지원해\s*(?:드|줍)|처리|정산|회계|경험|담당|"
+                           r"\b(?:we|the\s+company)\s+(?:pay|cover)|\b(?:process\w*|reconcil\w*|accounting|experience)\b", re.I)
+# A secret of the applicant's money or identity asked for: a password, PIN or OTP of a bank
+# account, card, certificate or banking login ("급여통장 비밀번호", "인터넷뱅킹 아이디·비밀번호와 OTP 번호",
+# "공동인증서 파일과 비밀번호").
+_MONEY_SECRET = re.compile(r"(?:통장|계좌|뱅킹|인증서|카드|은행|증권|bank|banking|card|certificate)[^.\n]{0,14}?"
+                           r"(?:비밀\s*번호|비번|패스워드|\bpassword|\bPIN\b|OTP)|"
+                           r"(?:비밀\s*번호|비번|패스워드|\bpassword|\bPIN\b)[^.\n]{0,8}?(?:통장|계좌|뱅킹|인증서|카드|OTP)", re.I)
+# A duty of keeping or issuing such secrets ("은행 OTP 발급 업무"), or a promise not to ask for them.
+_SECRET_DUTY = re.compile(r"관리|정책|보안|시스템|변경|초기화|재설정|문의|응대|상담|유출|피싱|보이스|주의|안내|요구하지|묻지|절대|않습니다|않아요|"
+                          r"업무|발급|경험|처리|\b(?:never|not|policy|security|reset|support|phishing|scam|issu\w*|experience)\b", re.I)
+# The applicant's passport or ID kept by the company ("여권 원본은 회사가 보관", "we hold passports").
+_PAPERS_KEPT = re.compile(r"(?:여권|외국인\s*등록증|신분증)\s*(?:원본)?\S{0,3}\s*(?:\S+\s+){0,2}?(?:보관|맡겨|맡기|압수|회수)|"
+                          r"\b(?:hold|keep|retain|confiscate|collect)\s+(?:the\s+|their\s+|your\s+|workers'?\s+|employees'?\s+)?"
+                          r"(?:original\s+)?passports?\b", re.I)
+
+
 def _defrauds_applicants(text: str) -> re.Match | None:
     if m := (_APPLICANT_PAYS.search(text) or _APPLICANT_CREDENTIALS.search(text)):
         return m
     for m in _HARVESTED.finditer(text):
         if not _DEFENSIVE.search(text[max(0, m.start() - 15):m.end() + 15]):
+            return m
+    for m in _PREPAID.finditer(text):
+        if not _COMPANY_PAYS.search(text[slice(*enclosing(text, m.start(), m.end(), ".,;!?\n"))]):
+            return m
+    for m in _MONEY_SECRET.finditer(text):
+        if not _SECRET_DUTY.search(text[slice(*enclosing(text, m.start(), m.end(), ".;!?\n"))]):
+            return m
+    for m in _PAPERS_KEPT.finditer(text):
+        if "사본" not in m.group(0) and not _SECRET_DUTY.search(text[slice(*enclosing(text, m.start(), m.end()))]):
             return m
     return None
 
@@ -777,6 +824,14 @@ def _unrelated_question(text: str) -> bool:
     return False
 
 
+def _carries_condition(m: re.Match) -> bool:
+    """The ask read as another topic is said of a hiring condition ("지방대는 서류에서 자동 컷이라고
+    미리 알려주세요", "→ 이번 공고는 내국인만 받는 걸로"): it is about the posting, and the condition
+    is the law rules' to take out."""
+    sentence = m.string[slice(*enclosing(m.string, m.start(), m.end()))]
+    return any(not h.excepted for h in scan_law(sentence))
+
+
 def _chat_blanked(text: str) -> str:
     """A pasted conversation's lines are the speakers' words, not asks of the writer: blanked for the
     off-domain reading (every other check still reads them)."""
@@ -812,7 +867,7 @@ def screen_request(request: str, language: str = "ko") -> ScreenResult:
 
     # NFKC turns compatibility jamo ("ㅅㅂ") into other code points, so the raw text is checked too.
     if m := (_any(ABUSIVE, request or "") or _any(ABUSIVE, text) or _any(ABUSIVE, squeezed) or _any(ABUSIVE, deleet(text))
-             or group_hate(readable) or sexual_demand(readable)):
+             or group_hate(readable) or sexual_demand(readable) or threat(readable)):
         return reject("abusive", "IN-ABUSE-001", m, *REFUSALS["abusive"])
     if m := _harmful(readable):
         return reject("off_domain", "IN-DOMAIN-003", m,
@@ -849,7 +904,8 @@ def screen_request(request: str, language: str = "ko") -> ScreenResult:
                       "요청에서 채용공고와 관련된 내용을 찾지 못했습니다. 직무, 경력, 요건 등을 포함해 다시 요청해 주세요.",
                       "The request does not describe a job posting. Please mention the role, level or requirements.")
     content = _quoted_insertions_blanked(readable)
-    if m := (_off_domain_clause(_chat_blanked(content)) or _non_posting_deliverable(_chat_blanked(content))):
+    if (m := (_off_domain_clause(_chat_blanked(content)) or _non_posting_deliverable(_chat_blanked(content)))) \
+            and not _carries_condition(m):
         return reject("off_domain", "IN-DOMAIN-001", m,
                       "채용공고 작성과 관계없는 요청이 함께 있습니다. 직무, 자격요건, 복리후생 등 공고에 관한 내용만 요청해 주세요.",
                       "Part of the request is unrelated to the job posting. Please ask only about the posting.")
@@ -861,6 +917,9 @@ def screen_request(request: str, language: str = "ko") -> ScreenResult:
         # (An attack named as the duty it is defended against is the rules' call: the model reads
         # the attack's words alike in both.)
         return reject(read[0], "IN-MODEL-001", None, *REFUSALS[read[0]])
+    if (line := line_refusal(content)) and not (line[0] == "injection" and _DEFENSE_DUTY.search(line[2])
+                                                and not _ADDRESSED.search(line[2])):
+        return reject(line[0], "IN-MODEL-001", None, *REFUSALS[line[0]])
 
     sanitized, pii = mask_pii(readable)
     for h in pii:

@@ -76,7 +76,9 @@ def compact(text: str) -> str:
 
 
 # Spaces only: a tab or a line break between numbers separates cells and lines ("010-5518-9021\t790521-…").
-_DIGIT_GAP = re.compile(r"(?<=\d)[ \u00a0\u3000]+(?=[\d세살대년])")
+# Joined: single digits spaced apart ("2 5"), and a number spaced before an age or year unit ("19 95년생",
+# "25 세"); not numbers that stand apart ("풍덕천로 112 504동": a street number and a building).
+_DIGIT_GAP = re.compile(r"(?<=\d)[ \u00a0\u3000]+(?=\d*[세살대년])|(?<=(?<!\d)\d)[ \u00a0\u3000]+(?=\d(?!\d))")
 
 
 _TENS = {"이십": "20", "삼십": "30", "사십": "40", "오십": "50", "육십": "60", "스물": "20", "서른": "30", "마흔": "40", "쉰": "50"}
