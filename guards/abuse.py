@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
-from guards.text import enclosing
+from guards.text import first_unexcused
 
 # People by a protected trait, as a group ("이주노동자들은", "여자들은", "disabled people are").
 _KO_GROUP = (r"(?:페미(?:니스트)?|이주\s*노동자|외국인\s*노동자|외노자|외국인|이민자|난민|조선족|동남아\s*(?:사람|인)?|중국인|흑인|무슬림|이슬람|"
@@ -72,26 +71,16 @@ _POLICY = re.compile(r"성희롱|성추행|예방|금지|신고|징계|무관용
                      r"report\w*|banned|policy|never\s+(?:required|asked|expected))\b", re.I)
 
 
-def _first_unexcused(patterns: tuple[re.Pattern, ...], text: str,
-                     excused: Callable[[re.Pattern, str], bool]) -> re.Match | None:
-    """The first match of any pattern whose sentence does not excuse it."""
-    for rx in patterns:
-        for m in rx.finditer(text):
-            if not excused(rx, text[slice(*enclosing(text, m.start(), m.end()))]):
-                return m
-    return None
-
-
 def group_hate(text: str) -> re.Match | None:
     """A protected group called inferior by nature, unless the sentence disowns the prejudice."""
-    return _first_unexcused((_KO_GROUP_HATE, _KO_GROUP_AS, _EN_GROUP_HATE), text,
-                            lambda _rx, sentence: bool(_DISTANCED.search(sentence)))
+    return first_unexcused((_KO_GROUP_HATE, _KO_GROUP_AS, _EN_GROUP_HATE), text,
+                           lambda _m, sentence: bool(_DISTANCED.search(sentence)))
 
 
 def sexual_demand(text: str) -> re.Match | None:
     """A sexual demand put to applicants, unless the sentence forbids it."""
-    return _first_unexcused((_SEXUAL_DEMAND, _KO_ALONE_WITH_SUPERIOR, _ALONE_WITH_SUPERIOR), text, lambda rx, sentence: bool(
-        _POLICY.search(sentence) or (rx is _ALONE_WITH_SUPERIOR and not _SEX_CUE.search(sentence))))
+    return first_unexcused((_SEXUAL_DEMAND, _KO_ALONE_WITH_SUPERIOR, _ALONE_WITH_SUPERIOR), text, lambda m, sentence: bool(
+        _POLICY.search(sentence) or (m.re is _ALONE_WITH_SUPERIOR and not _SEX_CUE.search(sentence))))
 
 
 # Threats against applicants or staff: finding where they live, making them regret it, ending their
@@ -111,4 +100,4 @@ _THREAT = re.compile(
 
 def threat(text: str) -> re.Match | None:
     """A threat made in the posting, unless the sentence forbids or reports such things."""
-    return _first_unexcused((_THREAT,), text, lambda _rx, sentence: bool(_POLICY.search(sentence)))
+    return first_unexcused((_THREAT,), text, lambda _m, sentence: bool(_POLICY.search(sentence)))

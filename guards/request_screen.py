@@ -25,6 +25,7 @@ from guards.text import (
     deleet,
     drop_clauses,
     enclosing,
+    first_unexcused,
     is_english,
     join_spaced_letters,
     nfkc,
@@ -535,16 +536,9 @@ def _defrauds_applicants(text: str) -> re.Match | None:
     for m in _HARVESTED.finditer(text):
         if not _DEFENSIVE.search(text[max(0, m.start() - 15):m.end() + 15]):
             return m
-    for m in _PREPAID.finditer(text):
-        if not _COMPANY_PAYS.search(text[slice(*enclosing(text, m.start(), m.end(), ".,;!?\n"))]):
-            return m
-    for m in _MONEY_SECRET.finditer(text):
-        if not _SECRET_DUTY.search(text[slice(*enclosing(text, m.start(), m.end(), ".;!?\n"))]):
-            return m
-    for m in _PAPERS_KEPT.finditer(text):
-        if "사본" not in m.group(0) and not _SECRET_DUTY.search(text[slice(*enclosing(text, m.start(), m.end()))]):
-            return m
-    return None
+    return (first_unexcused((_PREPAID,), text, lambda _m, clause: bool(_COMPANY_PAYS.search(clause)), ".,;!?\n")
+            or first_unexcused((_MONEY_SECRET,), text, lambda _m, span: bool(_SECRET_DUTY.search(span)), ".;!?\n")
+            or first_unexcused((_PAPERS_KEPT,), text, lambda m, sentence: "사본" in m.group(0) or bool(_SECRET_DUTY.search(sentence))))
 
 
 MODEL_FIXES = {
@@ -832,6 +826,12 @@ def _carries_condition(m: re.Match) -> bool:
     return any(not h.excepted for h in scan_law(sentence))
 
 
+def _defended_duty(cls: str, text: str) -> bool:
+    """An injection the classifier read in an attack named as the duty it is defended against: the
+    rules' call, since the model reads the attack's words alike in both."""
+    return cls == "injection" and bool(_DEFENSE_DUTY.search(text)) and not _ADDRESSED.search(text)
+
+
 def _chat_blanked(text: str) -> str:
     """A pasted conversation's lines are the speakers' words, not asks of the writer: blanked for the
     off-domain reading (every other check still reads them)."""
@@ -912,13 +912,9 @@ def screen_request(request: str, language: str = "ko") -> ScreenResult:
 
     # What no rule named, the learned classifier may still read (guards.model_screen): the class it
     # is surest of among the refused ones, at a threshold that keeps lawful requests through.
-    if (read := refusal(content)) and not (read[0] == "injection" and _DEFENSE_DUTY.search(content)
-                                           and not _ADDRESSED.search(content)):
-        # (An attack named as the duty it is defended against is the rules' call: the model reads
-        # the attack's words alike in both.)
+    if (read := refusal(content)) and not _defended_duty(read[0], content):
         return reject(read[0], "IN-MODEL-001", None, *REFUSALS[read[0]])
-    if (line := line_refusal(content)) and not (line[0] == "injection" and _DEFENSE_DUTY.search(line[2])
-                                                and not _ADDRESSED.search(line[2])):
+    if (line := line_refusal(content)) and not _defended_duty(line[0], line[2]):
         return reject(line[0], "IN-MODEL-001", None, *REFUSALS[line[0]])
 
     sanitized, pii = mask_pii(readable)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 # Characters a user may insert to break up a word ("오 로 라", "P.r.o.j.e.c.t", "2 5 세").
 SEPARATOR_CLASS = r"[\s\-_.·,/'\"()\[\]*~|]"
@@ -301,6 +302,17 @@ def enclosing(text: str, start: int, end: int, stops: str = ".!?\n") -> tuple[in
     the last stop before start, up to the first stop at or after end."""
     rights = [i for i in (text.find(c, end) for c in stops) if i != -1]
     return max(text.rfind(c, 0, start) for c in stops) + 1, (min(rights) if rights else len(text))
+
+
+def first_unexcused(patterns: tuple[re.Pattern, ...], text: str, excused: Callable[[re.Match, str], bool],
+                    stops: str = ".!?\n") -> re.Match | None:
+    """The first match of any pattern that its sentence (or, with ",;" in stops, its clause) does not
+    excuse: excused(match, span around it)."""
+    for rx in patterns:
+        for m in rx.finditer(text):
+            if not excused(m, text[slice(*enclosing(text, m.start(), m.end(), stops))]):
+                return m
+    return None
 
 
 def through_next_sentence(text: str, pos: int) -> str:
