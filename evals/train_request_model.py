@@ -26,7 +26,7 @@ from guards.request_model import CLASSES, HASH_BITS, MODEL_PATH, featurize, save
 
 CASES_DIR = REPO_ROOT / "evals" / "cases"
 # Blind sets: measured, never trained on (tests.test_evals checks the shipped model agrees).
-NEVER_TRAIN = ("holdout_v20",)
+NEVER_TRAIN = ("holdout_v21",)
 EPOCHS = 200
 L2 = 1e-4
 LEARNING_RATE = 0.05

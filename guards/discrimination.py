@@ -444,7 +444,8 @@ def _scan_sentence_ko(sentence: str, tokens, offset: int) -> list[ConceptHit]:
         j = i + 1
         person_attr = lemma in KO_PERSON_ATTRS or cat == "origin_region"
         while j < n and (tokens[j].form in ATTRIBUTE_EXTENSIONS or tokens[j].tag in ("SN", "NR", "XSN", "SP", "SO", "SSO", "SSC")
-                         or (lemma in _UNION_BODIES and tokens[j].form in _HISTORY_NOUNS)
+                         # ("노조 간부 활동 경력": the union ties in however many words.)
+                         or (lemma in _UNION_BODIES and (tokens[j].form in _HISTORY_NOUNS or tokens[j].form in _UNION_TIES))
                          or _ko_attribute(tokens, j) is not None or tokens[j].form in ("세", "살", "대")
                          or (tokens[j].form == "약" and j + 1 < n and tokens[j + 1].form in ("복용", "처방", "투약"))):
             person_attr = person_attr or _lemma(tokens[j]) in KO_PERSON_ATTRS  # "B형 간염 보균자": the phrase names a person
@@ -834,7 +835,8 @@ _EN_ATTR = {
     "religion": r"\b(?:religio\w*|christians?|muslims?|buddhists?|catholics?|protestants?|jews?|jewish|hindus?|prayers?|pray|"
                 r"worship\w*|sabbath|halal|hijabs?|chapel|bible\s+stud\w*|prayer\s+meetings?|"
                 r"atheists?|church(?:goers?)?|faith|believers?|mosque|temple)\b",
-    "disability": r"\b(?:disab\w*|handicap\w*|wheelchairs?|able[-\s]bodied|healthy|health\s+(?:issues?|problems?|conditions?|status)|illness\w*|illnesses|"
+    "disability": r"\b(?:disab\w*|handicap\w*|diabet\w*|hypertension|high\s+blood\s+pressure|epilep\w*|hepatitis|tuberculosis|cancer\s+(?:history|survivors?)|"
+                  r"wheelchairs?|able[-\s]bodied|healthy|health\s+(?:issues?|problems?|conditions?|status)|illness\w*|illnesses|"
                   r"medical\s+(?:history|conditions?)|mental\s+(?:health|illness)|chronic|depression|impair\w*|"
                   r"deaf|blind|hiv|physically\s+fit|perfect\s+health|sickly|sick\s+(?:people|folks|ppl|ones)|unhealthy|frail|"
                   r"(?:hearing|visually|mobility)[-\s]impaired|mentally\s+ill|neurodivergent|neurotypical|autis\w*|adhd)\b",
@@ -869,7 +871,7 @@ _EN_PRED = re.compile(
     r"\b(?:only|preferred|prefer(?:ably|s|red|ence)?|(?:would|'d)\s+(?:like|love|want)|(?:would|'d)\s+be\s+(?:nice|great|ideal|better|good|perfect)|ideally|priority|favou?r(?:ed)?|must(?:\s+be)?|should\s+be|"
     r"required|requirement|exclude[ds]?|excluding|not\s+(?:be\s+)?(?:considered|eligible|accepted|welcome|hired)|"
     r"need\s+not\s+apply|don'?t\s+apply|do\s+not\s+apply|no\s+(?:one|applicants?|candidates?)|not\s+(?:hire|accept|consider)|"
-    r"avoid|reject(?:ed)?|screen(?:ed)?\s+out|filter(?:ed)?(?:\s+out)?|skip|looking\s+for|seeking|wants?|wanted|hire|hiring|"
+    r"avoid|reject(?:ed)?|screen(?:ed)?\s+out|filter(?:s|ed|ing)?(?:\s+out)?|weed(?:s|ed)?\s+out|skip|looking\s+for|seeking|wants?|wanted|hire|hiring|"
     r"better(?:\s+if)?|would\s+be\s+(?:great|nice|ideal|better)|a\s+plus|bonus|welcome[ds]?|limit(?:ed)?\s+to|"
     r"restricted\s+to|exclusively|at\s+least|at\s+most|no\s+(?:older|younger)\s+than|maximum|max|minimum|under|over|should(?:\s+not)?|must\s+not|"
     r"can'?t|cannot|won'?t|unable|unfit|not\s+suitable|not\s+a\s+(?:good\s+)?fit|no|ask|request|collect|submit|"
@@ -879,6 +881,17 @@ _EN_PRED = re.compile(
     r"(?:add|include)\s+(?:a\s+)?field|field\s+for|screening\s+questions?|(?:add|include|ask)\s+(?:an?\s+)?(?:\w+\s+){0,2}questions?|attach(?:ed)?|fill\s+in|upfront|on\s+the\s+(?:application|form|resume|cv)|"
     r"discourag\w*|fit\s+in|(?:would|'d)\s+rather|rather\s+not|challenging|uncomfortable|ideal\s+candidate|(?:is|are)\s+expected)(?![\w])",
     re.IGNORECASE)
+# The writer keeps a condition out in so many words: "word it so it doesn't read like we only want
+# women", "avoid age-coded words like 'young'", "applicants should NOT submit a photo, date of birth".
+_EN_DISOWNED = (
+    r"(?:doesn'?t|does\s+not|don'?t|won'?t|not)\s+(?:read|sound|look|come\s+across|seem)\s+(?:like|as\s+(?:if|though))|"
+    r"(?:(?:do|does|will)\s+not|don'?t|doesn'?t|won'?t|never)\s+(?:collect|ask\s+(?:for|about)|request)\b|"
+    r"(?:avoid|don'?t\s+use|do\s+not\s+use|never\s+use|remove|drop|strike|delete|no)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:words?|terms?|phrases?|language|wording|expressions?)\b|"
+    r"(?:should\s+not|shouldn'?t|must\s+not|mustn'?t|need\s+not|needn'?t|do\s+not|don'?t|never)\s+(?:include|attach|submit|provide|send|disclose|list|state)\s+"
+    r"(?:(?:a|an|any|your|their|the)\s+)?(?:photos?|pictures?|headshots?|date\s+of\s+birth|birth\s*dates?|DOB|age|marital|family|height|weight|"
+    r"nationality|hometown)")
+EN_DISOWNED = re.compile(_EN_DISOWNED, re.I)
 _EN_NEUTRAL = re.compile(
     r"\b(?:regardless\s+of|irrespective\s+of|without\s+regard\s+to|all\s+(?:ages|genders|backgrounds|nationalities)|"
     r"any\s+(?:age|gender|background|nationality)|equal\s+opportunit\w*|do\s+not\s+discriminate|does\s+not\s+discriminate|"
@@ -890,7 +903,9 @@ _EN_NEUTRAL = re.compile(
     r"\bmore\s+(?:women|female|diverse)\b|women[-\s]in[-\s](?:tech|ai|stem|engineering)|underrepresented|"
     r"\bis\s+it\s+(?:legal|lawful|allowed|ok(?:ay)?)\b|"
     r"inclusive|diversity|welcome\s+(?:all|everyone|applicants\s+of\s+all)|no\s+(?:age|gender)\s+(?:limits?|requirements?|restrictions?)|"
-    r"(?:age|gender)\s+(?:is\s+)?(?:not\s+a\s+factor|doesn'?t\s+matter|irrelevant)|gender[-\s]neutral|"
+    r"(?:age|gender|sex|nationality|citizenship|origin|religion|race|ethnicity|marital\s+status|background)\s+(?:itself\s+)?(?:is\s+)?"
+    r"(?:not\s+a\s+factor|doesn'?t\s+matter|does\s+not\s+matter|irrelevant)|gender[-\s]neutral|equally\s+(?:welcome|considered|eligible)|"
+    r"open\s+to\s+(?:everyone|all|anyone)|" + _EN_DISOWNED + "|"
     r"(?:do|does|will)\s+not\s+(?:accept|collect|want|need)\s+(?:any\s+)?photos?|photos?\s+(?:are|will\s+be)\s+not\s+(?:accepted|required|collected)|"
     r"no\s+photos?\s+(?:should|need|must|will|may)\b|"
     r"\bno\s+(?:(?:age|gender|sex|nationality|religion|religious|marital|origin|race|ethnicity|citizenship)\s*(?:,|/|or|and)?\s*){1,4}"
@@ -907,15 +922,19 @@ _EN_THING_AFTER = re.compile(
     r"learning|office|offices|headquarters|hq|startup|company|business|launch|release|version|mode|"
     r"stack|code|codebase|systems?|software|hardware|workers\s+comp|kits?|gifts?|packages?|posting|postings|title|ad|ads|"
     r"design|website|site|logo|methods?|ways?|habits?|days|times|school|fashioned|version|certified|certification|"
-    r"offen[cs]es?|offenders?|crimes?|harassment|abuse|pay\s+gap)\b", re.IGNORECASE)
+    r"offen[cs]es?|offenders?|crimes?|harassment|abuse|pay\s+gap|"
+    r"(?:[\w-]+\s+)?(?:lists?|awards?|rankings?|prizes?|honou?rees?))\b", re.IGNORECASE)
 _EN_AUDIENCE_BEFORE = re.compile(r"\b(?:campaigns?|marketing|customers?|consumers?|users?|audiences?|targeting|targets?|"
-                                 r"markets?|products?|shoppers?|brands?|patients?|clients?(?!\s+(?:wants?|needs?|asked|requires?|prefers?|is\s+looking))|"
+                                 r"markets?|products?|shoppers?|brands?|patients?|skin\s*care|cosmetics|makeup|apparel|clothing|collections?|"
+                                 r"(?:product|skin\s*care|beauty|makeup|cosmetics?|clothing|fashion|apparel)\s+lines?|clients?(?!\s+(?:wants?|needs?|asked|requires?|prefers?|is\s+looking))|"
                                  r"serving|serve|buyers?|segments?|(?:shop|store|business|restaurant)\s*-?\s*owners?|"
                                  r"demographics?|readers?|viewers?|(?:chatbots?|apps?|platforms?|services?)(?=\s+for\b))\b(?!-facing)"
                                  r"[^.;]{0,40}$", re.IGNORECASE)
 _EN_HIRING_NOUN = re.compile(r"\b(?:role|position|job|hire|hiring|candidates?|applicants?|opening|posting|vacancy)\b", re.I)
 _EN_BENEFIT = re.compile(r"\b(?:insurance|(?:parental|maternity|paternity|sick|annual|paid|family|medical|childcare)\s+leave|"
-                         r"check[-\s]?ups?|allowance|stipend|daycare|childcare(?!\s+(?:obligations?|responsibilit\w*|duties|needs))|reimburse\w*|"
+                         r"(?:shorter|reduced|flexible)\s+(?:work\s*)?(?:days?|hours|workdays?|weeks?|schedules?)|(?:paid\s+)?days?\s+off|time\s+off|"
+                         # (an applicant's check-up records are asked of them, not given)
+                         r"check[-\s]?ups?(?!\s+(?:records?|results?|reports?|history|data|documents?|certificates?))|allowance|stipend|daycare|childcare(?!\s+(?:obligations?|responsibilit\w*|duties|needs))|reimburse\w*|"
                          r"benefits?|perks?|discount|wellness|gym)\b", re.IGNORECASE)
 
 
@@ -973,6 +992,9 @@ def scan_english(text: str) -> list[ConceptHit]:
             for m in rx.finditer(sentence):
                 if refused and re.match(r"\s*leave\b", sentence[m.end():], re.I):
                     pass  # "must not plan parental leave": the leave refused is the condition
+                elif cat == "age" and re.match(r"(?:under|over)[-\s]", m.group(0), re.I) \
+                        and re.search(r"\b\d{1,3}\s+$", sentence[:m.start()]):
+                    continue  # "Forbes 30 Under 30": a list's name, not a limit
                 elif cat == "age" and re.match(r"(?:under|over|below|above)[-\s]", m.group(0), re.I):
                     pass  # "an under-30 team vibe": a limit whatever noun follows
                 elif _EN_THING_AFTER.match(sentence[m.end():]) and not (
@@ -1347,6 +1369,8 @@ def quoted_for_removal(text: str, start: int) -> bool:
     """"지난 공고의 '용모단정'이 지적받았어요. 이번엔 빼고": a quoted phrase the user wants gone."""
     for q in QUOTE.finditer(text):
         if q.start() < start < q.end():
+            if EN_DISOWNED.search(text[enclosing(text, q.start(), q.end())[0]:q.start()]):
+                return True  # "avoid age-coded terms such as 'young'": named before the quote to stay out
             after = through_next_sentence(text, q.end())
             rm, ins = _REMOVE.search(after), _INSERT.search(after)
             return bool(rm and (ins is None or rm.start() < ins.start()))

@@ -163,7 +163,7 @@ LAW_RULES: tuple[LawRule, ...] = (
                r"(?:graduat\w*|college|university|school)\b",
                r"(only|seeking|looking\s+for|hiring)\s+recent\s+(college\s+)?grad", r"digital\s+natives?",
                r"\byoung(er)?\b(?!\s+(company|startup|brand|organization|business|children|child|kids|families|customers|consumers|audiences?|markets?))",
-               r"\bunder\s+(the\s+age\s+of\s+)?\d{2}\b", r"\b(aged?|ages)\s+\d{2}\s*(-|–|to)\s*\d{2}\b",
+               r"(?<!\d\s)\bunder\s+(the\s+age\s+of\s+)?\d{2}\b", r"\b(aged?|ages)\s+\d{2}\s*(-|–|to)\s*\d{2}\b",
                r"\bno\s+older\s+than\b", r"\bmaximum\s+age\b", r"\b\d{2}\s*years?\s+old\b", r"\bin\s+(their|your)\s+[2-6]0s\b"),
             "Age limits and age-coded wording are unlawful (ADEA).",
             "Remove age wording; state the experience the job needs instead."),

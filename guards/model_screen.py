@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from guards.confidential import LEAVE_OUT
-from guards.discrimination import sentence_spans
+from guards.discrimination import EN_DISOWNED, sentence_spans
 from guards.request_model import RequestModel, load
 from guards.text import drop_clauses, through_next_sentence
 
@@ -33,7 +33,7 @@ MAX_DROPPED = 3
 # taken out, asks for a language, names the customers, describes who is on the team now, gives the
 # writer's own number or asks for papers only after the offer is left to the rules.
 LAWFUL_INTENT = re.compile(
-    r"무관|상관\s*(?:없|no)|제한\s*(?:없|두지|이\s*없)|불문|관계\s*없|누구나|차별\s*(?:없|하지|금지)|"
+    r"무관|상관\s*(?:없|no)|(?:수집|요구|요청)하지\s*않|묻지\s*않|제한\s*(?:없|두지|이\s*없)|불문|관계\s*없|누구나|차별\s*(?:없|하지|금지)|"
     r"(?:장애|보훈|유공자|경력\s*단절)\S{0,8}\s*(?:\S+\s+){0,3}(?:우대|가점|환영|우선)|좋아하(?:시|는)|"
     r"(?:문구|표현|내용|부분|말)\S{0,3}\s*(?:\S+\s+)?(?:없이|빼|삭제|지워|제외)|"
     r"(?:팀|회사|조직|부서|직원|구성원)\S{0,3}\s+(?:\S+\s+){0,3}(?:많은\s*편|대부분이|주로)(?!.*(?:좋겠|원해|위주|뽑|채용|만\s))|"
@@ -106,7 +106,8 @@ def without_ask(text: str, cls: str) -> tuple[str, list[str]] | None:
         # lowers a score by taking context away, yet asks nothing).
         rest = [(m.scores(drop_clauses(text, [s]))[cls], s) for s in spans
                 if m.scores(text[s[0]:s[1]])[cls] >= SENTENCE_AT
-                and not (cls == "discriminatory" and LAWFUL_INTENT.search(through_next_sentence(text, s[0])))
+                and not (cls == "discriminatory" and (LAWFUL_INTENT.search(near := through_next_sentence(text, s[0]))
+                                                      or EN_DISOWNED.search(near)))
                 and not (cls == "sensitive_request" and (LEAVE_OUT.search(text[s[0]:s[1]])
                                                          or ALREADY_PUBLIC.search(through_next_sentence(text, s[0]))))]
         if not rest:

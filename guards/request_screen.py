@@ -699,6 +699,7 @@ _KO_ARTIFACT = re.compile(
     r"통보문|통지서|통지문|공지문|공지\s*글|사내\s*공지|취업\s*규칙|사규|개정안|조문|장보기\s*목록|쿼리|인덱스|(?:resignation|cover|reference|recommendation)\s*letter|"
     r"(?:성과\s*)?평가\s*(?:코멘트|의견|피드백)|인사\s*평가서?|의견서|법률\s*검토서?)"
     r"(?:\s*(?:문장|문구|내용|멘트|초안))?(?:\([^)]{0,60}\))?\S{0,3}\s*(?:\d+\s*개\S{0,2}\s*)?(?:\S{1,8}(?:게|로)\s+){0,2}(?:[\d한두세]\s*\S{0,3}치\s*)?(?:도|좀|하나|한\s*편|같이|까지)?\s*(?:하나|좀|같이)?\s*"
+    r"(?:(?:대신|직접|빨리|얼른|대충|한\s*번)\s*)?"
     # An ask, not a duty ("보고서 작성 및 보고" is a job's work; "보고서 써줘" is an ask).
     r"(?:(?:써|작성\s*해|만들어|짜|지어|정리\s*해|추천\s*해|알려|풀어|가르쳐|뽑아|보내)\s*(?:줘|주세요|주실|줄래|줘요|주라|달라|주고|줄\s*수|주는\s*(?:게|거))|"
     r"(?:작성|정리|추천|요약|번역|교정)\s*(?:좀\s*)?(?:부탁|ㄱㄱ|고고)|부탁(?:해|드려|합니다|드립니다|드리고자|드려요|해요)?(?=\s*$|[.!?~\sㅎㅋㅠㅜ^:：,])|"
@@ -710,6 +711,8 @@ _EN_ARTIFACT = re.compile(
     r"^\W*(?:(?:please|pls|also|and|then|now|separately|additionally|plus|can\s+you|could\s+you|would\s+you|help\s+me|"
     r"i\s+need\s+you\s+to|i\s+(?:also\s+)?need|i'?d\s+like)\s+)*"
     r"(?:write|draft|compose|create|make|give|recommend|suggest|plan|tell|send|prepare|(?<=need\s)an?|(?<=like\s)an?)\b"
+    # ("Tell applicants to send their CV to …": what the posting tells its readers, not a deliverable.)
+    r"(?!\s+(?:the\s+|all\s+)?(?:applicants?|candidates?|jobseekers?|readers|them)\s+(?:to|that|how|where|when)\b)"
     r"(?:\s+[\w',-]+){0,6}?\s+"
     r"(?:messages?|texts?|sms|e-?mails?|letters?|cards?|notes?|forms?|certificates?|reviews?|comments?|poems?|songs?|"
     r"lyrics|speech|toast|script|itinerary|recipes?|homework|essays?|cover\s+letters?|resumes?|cvs?|resignation|"
@@ -717,6 +720,13 @@ _EN_ARTIFACT = re.compile(
     r"wedding|dinner|date|workout|diet|meal\s+plan|notices?|announcements?|(?:linkedin|social(?:\s+media)?|instagram|facebook|blog)\s+posts?|"
     r"press\s+releases?|performance\s+reviews?|review\s+comments|legal\s+opinions?|memos?|minutes)\b",
     re.IGNORECASE)
+# Material handed over to be translated or summarised ("Translate this investor update into Korean:
+# '…'"), however many hiring words it holds; only with "this"/"my", since "Summarize the weekly
+# reports" is a duty in a pasted posting.
+_EN_MATERIAL = re.compile(
+    r"^\W*(?:(?:please|pls|also|and|then|now|can\s+you|could\s+you|would\s+you)\s+)*(?:translate|summari[sz]e|proofread|paraphrase)\s+"
+    r"(?:this|these|that|my)\s+(?:[\w'-]+\s+){0,3}?(?:updates?|letters?|reports?|articles?|newsletters?|contracts?|papers?|memos?|"
+    r"e-?mails?|minutes|essays?|speech)\b", re.I)
 _EN_POSTING_OBJECT = re.compile(r"\b(?:posting|job\s+(?:ad|post|description)|jd|in\s+the\s+(?:posting|ad)|to\s+the\s+posting|"
                                 r"apply|application\s+(?:process|steps)|benefits\s+section)\b", re.IGNORECASE)
 
@@ -733,7 +743,7 @@ def _non_posting_deliverable(text: str) -> re.Match | None:
     for clause in _CLAUSE_SPLIT.split(text):
         if not clause or not clause.strip():
             continue
-        for rx, posting in ((_KO_ARTIFACT, _KO_POSTING_OBJECT), (_EN_ARTIFACT, _EN_POSTING_OBJECT)):
+        for rx, posting in ((_KO_ARTIFACT, _KO_POSTING_OBJECT), (_EN_ARTIFACT, _EN_POSTING_OBJECT), (_EN_MATERIAL, _EN_POSTING_OBJECT)):
             m = rx.search(clause)
             # The posting named as the deliverable's own object ("지원 방법 알려줘", "write the job ad") makes it a posting ask.
             if m and not posting.search(clause[max(0, m.start() - 8):m.end()]) \
@@ -754,6 +764,13 @@ _CONFIRMING = re.compile(r"괜찮|될까|되죠|되나|되겠|맞죠|맞나|어�
 _WRITING_ASK = re.compile(r"(?:써|적어|작성해|넣어|표현해|녹여)\s*(?:주실|줄|주시겠|줘|주세요|주면|주시면)|\b(?:can|could|would)\s+you\s+(?:write|phrase|word|put)\b", re.I)
 
 
+# A list of questions announced before it ("these questions we always ask: 1) … 2) …", "면접 질문: …"):
+# its items are asked of applicants, not of the writer.
+_QUESTIONS_ANNOUNCED = re.compile(r"(?:questions?|질문|문항|물어볼\s*(?:것|내용))[^:：\n]{0,40}[:：](?:[^:：]*?\?)*[^:：?]*$", re.I)
+# ("In the interview we ask: 1) Do you have children?": asked of the applicant, in the second person.)
+_ASKING_ANNOUNCED = re.compile(r"(?:\bask(?:s|ed)?|\binterview\w*|면접|묻는|물어\s*보는)[^:：\n]{0,40}[:：](?:[^:：]*?\?)*[^:：?]*$", re.I)
+_TO_APPLICANT = re.compile(r"\b(?:you|your)\b|(?:있으|하시|계시|되시|가지)\S{0,3}(?:나요|가요|습니까|지요|죠)", re.I)
+_QUOTED = re.compile(r"(['\"‘“])[^'\"’”\n]{2,200}['\"’”]")
 _QUESTION_TO_ASK = re.compile(r"(?:questions?|질문|문항|물어볼\s*것)\s*[:：]?\s*['\"‘“]", re.I)
 
 
@@ -762,9 +779,12 @@ def _side_question(text: str) -> re.Match | None:
     if not _strong_hiring(text) or len(text) > GENERIC_ASK_MAX_CHARS or not _POSTING_ASK.search(text):
         return None  # screened as a whole; a pasted posting asks its readers questions
     for q in _QUESTION.finditer(text):
-        if _QUESTION_TO_ASK.search(q.group(0)):
+        before = text[max(0, q.start() - 300):q.start()]
+        if _QUESTION_TO_ASK.search(q.group(0)) or _QUESTIONS_ANNOUNCED.search(before) or (
+                _ASKING_ANNOUNCED.search(before) and _TO_APPLICANT.search(q.group(0))):
             continue  # "screening question: 'Are you …?'": a question for the applicants, put into the posting
-        clause = [c for c in _CLAUSE_SPLIT.split(q.group(0)) if c and c.strip()]
+        # (A quoted phrase is one unit: 'is it discriminatory to write "…, including career returners"?'.)
+        clause = [c for c in _CLAUSE_SPLIT.split(_QUOTED.sub('"…"', q.group(0))) if c and c.strip()]
         last = clause[-1] if clause else ""
         # "…완곡하게 써주실 수 있나요?": asking, as a question, for the posting itself.
         writes = _WRITING_ASK.search(last) and not _any(OFF_TOPIC, last)
@@ -794,6 +814,10 @@ _QUOTED_INSERTION = re.compile(r"(['\"‘“])[^'\"’”\n]{2,200}['\"’”](?
                                r"(?:문구|문장|내용|표현|멘트)?\S{0,2}\s*(?:넣|써|적|추가|포함|명시|기재))")
 
 
+# Hiring said not to be happening ("hiring is frozen anyway", "채용 계획은 없고").
+_NO_HIRING = re.compile(r"\b(?:hiring|recruit\w*)\s+(?:is|are|has\s+been|was|remains?)\s+(?:\w+\s+)?(?:frozen|paused|on\s+hold|stopped|suspended|"
+                        r"closed|over|done)\b|\bhiring\s+freeze\b|\b(?:not|no\s+longer)\s+hiring\b|\bno\s+(?:plans?\s+to\s+)?hir\w*|"
+                        r"채용\s*(?:은|이|도)?\s*(?:동결|중단|올스톱|멈춤|계획\s*(?:은|이|도)?\s*없|안\s*(?:해|함|합니다|하고))", re.I)
 _POSTING_WORD = re.compile(r"공고|채용|모집|구인|구직|지원자|포지션|직무|\bJD\b|\b(?:postings?|job\s+(?:ad|post|description)|hiring|recruit\w*|"
                            r"positions?|roles?|candidates?|applicants?)\b", re.I)
 
@@ -810,7 +834,7 @@ def _unrelated_question(text: str) -> bool:
     """A question whose own words are neither the posting's nor about an ask ("인덱스 어떻게 걸어야
     빨라질까요?"), unlike "넣어도 될까요?" or "영어로 쓰면 티 안 나겠죠?"."""
     for q in _QUESTION.finditer(text):
-        clauses = [c for c in _CLAUSE_SPLIT.split(q.group(0)) if c and c.strip()]
+        clauses = [c for c in _CLAUSE_SPLIT.split(_QUOTED.sub('"…"', q.group(0))) if c and c.strip()]
         last = clauses[-1] if clauses else ""
         if len(last.strip()) >= 8 and not _CONFIRMING.search(last) and (
                 _TECH_QUESTION.search(last) or (not _any(HIRING, last) and not _any(POSTING_CONTEXT, last))):
@@ -886,15 +910,17 @@ def screen_request(request: str, language: str = "ko") -> ScreenResult:
                       "Please ask only about the job posting.")
     # A hiring condition (even an unlawful one) or a confidential ask is itself about the posting.
     about_law_or_secret = bool([h for h in scan_law(readable) if not h.excepted]) or bool(scan_confidential_ask(readable))
-    about_hiring = _has_hiring_signal(readable) or about_law_or_secret
+    # ("Our hiring is frozen anyway": hiring said not to be happening is no sign of a posting.)
+    hiring_view = _NO_HIRING.sub(lambda h: " " * len(h.group(0)), readable)
+    about_hiring = _has_hiring_signal(hiring_view) or about_law_or_secret
     # No hiring word at all, or only words everyday talk shares next to a sign of another topic.
     no_posting = not about_hiring and (not _any(POSTING_CONTEXT, readable) or _off_topic_signal(readable))
-    other_topic = not _strong_hiring(readable) and not about_law_or_secret and _off_topic_signal(readable)
+    other_topic = not _strong_hiring(hiring_view) and not about_law_or_secret and _off_topic_signal(readable)
     # Another topic asked about with no word of a posting at all ("연말정산 환급금 계산해줘, 연봉 3,800에…").
     # (A question with no posting word and no hiring word everyday talk does not share, too.)
     asked = bool(_QUESTION.search(readable) or _any(GENERIC_ASK, readable))
-    unposted = not _POSTING_WORD.search(readable) and asked and not (_POSTING_ASK.search(readable) or _INSERTION_ASK.search(readable)) \
-        and not about_law_or_secret and (_any(OFF_TOPIC, readable) is not None or not _strong_hiring(readable))
+    unposted = not _POSTING_WORD.search(hiring_view) and asked and not (_POSTING_ASK.search(readable) or _INSERTION_ASK.search(readable)) \
+        and not about_law_or_secret and (_any(OFF_TOPIC, readable) is not None or not _strong_hiring(hiring_view))
     # Hiring words, a question, and no posting asked for at all ("지원자 목록 뽑는 쿼리가 느린데 인덱스
     #어떻게 걸어야 할까요?"): a question about the hiring work, not a posting.
     unasked = _unrelated_question(readable) and not _POSTING_NOUN.search(readable) and not (_POSTING_ASK.search(readable) or _INSERTION_ASK.search(readable)

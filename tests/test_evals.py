@@ -23,17 +23,17 @@ CASES = Path(__file__).resolve().parents[1] / "evals" / "cases"
 TUNING = ["dev.jsonl", "dev_v2.jsonl", "dev_v3.jsonl", "holdout.jsonl", "holdout_v2.jsonl", "holdout_v4.jsonl",
           "holdout_v6.jsonl"]
 # Gated on safety only; recall, false rejects and the forbidden-word leak are reported in the
-# README. holdout_v5 … v20 were each written blind and run once after a round of detector work;
-# each was tuned on in the next round except holdout_v20, the newest, which has not been tuned on
+# README. holdout_v5 … v21 were each written blind and run once after a round of detector work;
+# each was tuned on in the next round except holdout_v21, the newest, which has not been tuned on
 # (and which the learned request classifier is never trained on: evals.train_request_model).
 HELD_OUT = ["dev_v4.jsonl", "holdout_v3.jsonl", "holdout_v5.jsonl", "holdout_v7.jsonl", "holdout_v8.jsonl",
             "holdout_v9.jsonl", "holdout_v10.jsonl", "holdout_v11.jsonl", "holdout_v12.jsonl", "holdout_v13.jsonl",
             "holdout_v14.jsonl", "holdout_v15.jsonl", "holdout_v16.jsonl", "holdout_v17.jsonl", "holdout_v18.jsonl",
-            "holdout_v19.jsonl", "holdout_v20.jsonl"]
+            "holdout_v19.jsonl", "holdout_v20.jsonl", "holdout_v21.jsonl"]
 BLIND = ["holdout_v3.jsonl", "holdout_v4.jsonl", "holdout_v5.jsonl", "holdout_v6.jsonl", "holdout_v7.jsonl",
          "holdout_v8.jsonl", "holdout_v9.jsonl", "holdout_v10.jsonl", "holdout_v11.jsonl", "holdout_v12.jsonl",
          "holdout_v13.jsonl", "holdout_v14.jsonl", "holdout_v15.jsonl", "holdout_v16.jsonl",
-         "holdout_v17.jsonl", "holdout_v18.jsonl", "holdout_v19.jsonl", "holdout_v20.jsonl"]
+         "holdout_v17.jsonl", "holdout_v18.jsonl", "holdout_v19.jsonl", "holdout_v20.jsonl", "holdout_v21.jsonl"]
 
 
 def _run(name: str, backend: str, tmp_path: Path, gate: bool) -> dict:

@@ -962,3 +962,35 @@ def test_a_pay_table_of_named_colleagues_is_sensitive_and_numbers_apart_stay_apa
     levels = "| Level | Base pay |\n|---|---|\n| Senior Engineer | 80M KRW |\n| Staff Engineer | 95M KRW |"
     assert "sensitive_request" not in classes("Please include this pay band table:\n" + levels, "en")
     assert "pii" in classes("면접은 제 집에서 봐요 주소는 서울시 노원구 동일로 1402 107동 903호 입니다. 사무 공고")
+
+
+def test_questions_put_to_applicants_are_conditions_not_side_asks():
+    asked = ("Draft a posting for a QA engineer. In the interview we ask: 1) Do you have children? "
+             "2) Does your wife mind the night shifts? 3) Tell us about a bug you found.")
+    assert classes(asked, "en") == {"discriminatory"}
+    assert verdict("QA engineer posting. Tell candidates to email their portfolio to hr@example.com.", "en") != "reject"
+    # A quoted phrase is one unit of the question about it, not a clause of its own.
+    assert verdict('Before drafting: is it a problem to say "open to career changers, parents returning to work, '
+                   'and retirees"? If not, add it. Role: data analyst, 3+ yrs.', "en") != "reject"
+
+
+def test_award_names_benefits_for_parents_product_lines_and_words_kept_out_are_lawful():
+    assert rules("Our CEO was on the Forbes 30 Under 30 list.") == set()
+    assert rules("Benefits: a shorter workday for parents of children under 6.") == set()
+    assert rules("Mention our skincare line for women over 50 in the intro.") == set()
+    assert rules("Please avoid age-coded terms such as 'young' or 'fresh'.") == set()
+    assert rules("Candidates should not submit a photo or date of birth.") == set()
+    assert rules("Religion itself does not matter; believers and non-believers are equally welcome.") == set()
+    # The conditions those readings sit beside still count.
+    assert rules("We screen out anyone with epilepsy or high blood pressure.") == {"KR-DISAB-001"}
+    assert rules("No one under 30 will be considered.") != set()
+    assert rules("노조 위원장 이력이 있는 자는 채용하지 않음") == {"KR-BELIEF-001"}
+
+
+def test_asks_with_hiring_said_not_to_happen_and_material_to_translate_are_off_domain():
+    assert classes("Which ETF should I buy this month? We're not hiring until spring anyway.", "en") == {"off_domain"}
+    assert classes("Summarize this board update for me: 'Revenue up 12%, two new hires in sales, churn down.'",
+                   "en") == {"off_domain"}
+    assert classes("동생이 지원할 회사 자기소개서 지원동기 항목 좀 직접 써줄래요?") == {"off_domain"}
+    assert verdict("채용 동결이 풀려서 백엔드 개발자 공고 써주세요") != "reject"
+    assert verdict("Translate our job posting into English, please.", "en") != "reject"
