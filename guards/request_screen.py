@@ -766,12 +766,20 @@ _WRITING_ASK = re.compile(r"(?:써|적어|작성해|넣어|표현해|녹여)\s*(
 
 # A list of questions announced before it ("these questions we always ask: 1) … 2) …", "면접 질문: …"):
 # its items are asked of applicants, not of the writer.
-_QUESTIONS_ANNOUNCED = re.compile(r"(?:questions?|질문|문항|물어볼\s*(?:것|내용))[^:：\n]{0,40}[:：](?:[^:：]*?\?)*[^:：?]*$", re.I)
+# (The list runs from the colon to the question: only questions and text without a colon between.)
+_LIST_SINCE_COLON = r"[^:：\n]{0,40}[:：](?:[^:：]*?\?)*[^:：?]*$"
+_QUESTIONS_ANNOUNCED = re.compile(r"(?:questions?|질문|문항|물어볼\s*(?:것|내용))" + _LIST_SINCE_COLON, re.I)
 # ("In the interview we ask: 1) Do you have children?": asked of the applicant, in the second person.)
-_ASKING_ANNOUNCED = re.compile(r"(?:\bask(?:s|ed)?|\binterview\w*|면접|묻는|물어\s*보는)[^:：\n]{0,40}[:：](?:[^:：]*?\?)*[^:：?]*$", re.I)
+_ASKING_ANNOUNCED = re.compile(r"(?:\bask(?:s|ed)?|\binterview\w*|면접|묻는|물어\s*보는)" + _LIST_SINCE_COLON, re.I)
 _TO_APPLICANT = re.compile(r"\b(?:you|your)\b|(?:있으|하시|계시|되시|가지)\S{0,3}(?:나요|가요|습니까|지요|죠)", re.I)
 _QUOTED = re.compile(r"(['\"‘“])[^'\"’”\n]{2,200}['\"’”]")
 _QUESTION_TO_ASK = re.compile(r"(?:questions?|질문|문항|물어볼\s*것)\s*[:：]?\s*['\"‘“]", re.I)
+
+
+def _question_clauses(question: str) -> list[str]:
+    """The clauses of a question, a quoted phrase kept as one unit ('is it discriminatory to write
+    "…, including career returners"?')."""
+    return [c for c in _CLAUSE_SPLIT.split(_QUOTED.sub('"…"', question)) if c and c.strip()]
 
 
 def _side_question(text: str) -> re.Match | None:
@@ -783,8 +791,7 @@ def _side_question(text: str) -> re.Match | None:
         if _QUESTION_TO_ASK.search(q.group(0)) or _QUESTIONS_ANNOUNCED.search(before) or (
                 _ASKING_ANNOUNCED.search(before) and _TO_APPLICANT.search(q.group(0))):
             continue  # "screening question: 'Are you …?'": a question for the applicants, put into the posting
-        # (A quoted phrase is one unit: 'is it discriminatory to write "…, including career returners"?'.)
-        clause = [c for c in _CLAUSE_SPLIT.split(_QUOTED.sub('"…"', q.group(0))) if c and c.strip()]
+        clause = _question_clauses(q.group(0))
         last = clause[-1] if clause else ""
         # "…완곡하게 써주실 수 있나요?": asking, as a question, for the posting itself.
         writes = _WRITING_ASK.search(last) and not _any(OFF_TOPIC, last)
@@ -834,7 +841,7 @@ def _unrelated_question(text: str) -> bool:
     """A question whose own words are neither the posting's nor about an ask ("인덱스 어떻게 걸어야
     빨라질까요?"), unlike "넣어도 될까요?" or "영어로 쓰면 티 안 나겠죠?"."""
     for q in _QUESTION.finditer(text):
-        clauses = [c for c in _CLAUSE_SPLIT.split(_QUOTED.sub('"…"', q.group(0))) if c and c.strip()]
+        clauses = _question_clauses(q.group(0))
         last = clauses[-1] if clauses else ""
         if len(last.strip()) >= 8 and not _CONFIRMING.search(last) and (
                 _TECH_QUESTION.search(last) or (not _any(HIRING, last) and not _any(POSTING_CONTEXT, last))):
